@@ -1,0 +1,58 @@
+# One entry point for people and CI. `make serve` builds and serves the
+# guide; `make test` runs every test. Both set up what they need first.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+NODE_STAMP := node_modules/.installed-stamp
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+# pyenv reads .python-version (3.12); elsewhere use the newest python3 on PATH.
+PYTHON ?= $(shell command -v python3.12 2>/dev/null || command -v python3.13 2>/dev/null || command -v python3)
+
+.PHONY: help setup build serve test lint pdf bench clean
+
+help:
+	@echo "make serve   build the guide and serve it on http://127.0.0.1:$(PORT)/"
+	@echo "make build   build the guide into site/"
+	@echo "make test    run every test (unit, build, browser)"
+	@echo "make pdf     write the guide as a PDF under dist/"
+	@echo "make bench   measure speed and size into bench/"
+	@echo "make lint    ruff"
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3.12")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check "pip>=25.1"
+	$(PY) -m pip install --quiet --disable-pip-version-check --group dev
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+setup: $(STAMP) $(NODE_STAMP)
+
+build: setup
+	$(PY) -m mkdocs build --strict
+
+serve: build
+	$(PY) -m build_tools.serve --root site --port $(PORT)
+
+lint: setup
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+test: setup
+	@CHROMIUM="$$($(PY) -m build_tools.chromium --install)" || exit 1; \
+	echo "Browser tests use $$CHROMIUM"; \
+	CHROMIUM="$$CHROMIUM" $(PY) -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf site dist .pytest_cache

@@ -1,0 +1,139 @@
+"""Shared fixtures: a strict build of the site, a loopback server, a guarded browser page."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from build_tools import chromium
+from build_tools.serve import serve_in_thread
+
+ROOT = Path(__file__).resolve().parent.parent
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "[::1]"}
+
+
+def build_site(destination: Path) -> subprocess.CompletedProcess[str]:
+    """Run the real strict MkDocs build into ``destination``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """One strict build per test session: (site directory, build log)."""
+    destination = tmp_path_factory.mktemp("site")
+    result = build_site(destination)
+    log = result.stdout + result.stderr
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{log}", pytrace=False)
+    return destination, log
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build: tuple[Path, str]) -> Path:
+    return site_build[0]
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    server, url = serve_in_thread(built_site)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site_url: str) -> str:
+    """pytest-base-url's fixture, pointed at the served build."""
+    return site_url
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    executable = chromium.find()
+    if executable is None:
+        pytest.fail(chromium.INSTALL_HINT, pytrace=False)
+    return {
+        **browser_type_launch_args,
+        "executable_path": executable,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about"):
+        return True
+    return parts.hostname in {"127.0.0.1", "localhost", "::1"}
+
+
+class PageGuard:
+    """Records what a page must never do: errors, and requests off loopback."""
+
+    def __init__(self) -> None:
+        self.console_errors: list[str] = []
+        self.page_errors: list[str] = []
+        self.external_requests: list[str] = []
+
+    def on_console(self, message) -> None:
+        if message.type == "error":
+            self.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
+
+    def on_page_error(self, error) -> None:
+        self.page_errors.append(str(error))
+
+    def route(self, route) -> None:
+        url = route.request.url
+        if is_local(url):
+            route.continue_()
+        else:
+            self.external_requests.append(url)
+            route.abort("blockedbyclient")
+
+    def problems(self) -> list[str]:
+        return (
+            [f"console error: {text}" for text in self.console_errors]
+            + [f"page error: {text}" for text in self.page_errors]
+            + [f"request left 127.0.0.1: {url}" for url in self.external_requests]
+        )
+
+
+@pytest.fixture
+def page_guard() -> PageGuard:
+    return PageGuard()
+
+
+@pytest.fixture
+def page(page, page_guard: PageGuard, request: pytest.FixtureRequest):
+    """pytest-playwright's page, failing the test on errors or off-site requests.
+
+    Tests that provoke errors on purpose mark themselves ``allow_console_errors``;
+    off-site requests are never allowed.
+    """
+    page.context.route("**/*", page_guard.route)
+    page.on("console", page_guard.on_console)
+    page.on("pageerror", page_guard.on_page_error)
+    yield page
+    problems = page_guard.problems()
+    if request.node.get_closest_marker("allow_console_errors"):
+        problems = [p for p in problems if p.startswith("request left")]
+    assert not problems, "\n".join(problems)
