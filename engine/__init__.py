@@ -1,0 +1,81 @@
+"""Decision engine for the guide: questionnaires in, explained recommendations out.
+
+Pure standard-library Python, so the same code runs in CPython and in Pyodide.
+Nothing is read at import; each definition is loaded and validated on first use.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from .advice import ADVICE_IDS
+from .answers import check_answers
+from .details import DETAILS
+from .documents import DOCUMENTS
+from .errors import InvalidAnswers, InvalidDefinition, QuestionnaireError, UnknownQuestionnaire
+from .loader import QUESTIONNAIRE_IDS, load
+from .rules import actions, changes, decide, flags, missing, reasons
+
+# Typing names only for annotations: importing typing costs start-up time in Pyodide.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+
+__all__ = [
+    "ADVICE_IDS",
+    "InvalidAnswers",
+    "InvalidDefinition",
+    "QuestionnaireError",
+    "UnknownQuestionnaire",
+    "evaluate",
+    "get_definition",
+    "list_questionnaires",
+]
+
+
+def list_questionnaires() -> list[dict[str, str]]:
+    """Every questionnaire's ID and title, in the guide's order."""
+    return [{"id": qid, "title": load(qid).title} for qid in QUESTIONNAIRE_IDS]
+
+
+def get_definition(questionnaire_id: str) -> dict[str, Any]:
+    """The questionnaire as JSON-ready data, for pages, worksheets and `show`."""
+    return copy.deepcopy(load(questionnaire_id).public)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
+def evaluate(questionnaire_id: str, answers: dict[str, Any]) -> dict[str, Any]:
+    """Evaluate answers: an outcome with reasons, flags, changes, actions and documents."""
+    definition = load(questionnaire_id)
+    checked = check_answers(definition, answers)
+    outcome_id, provisional, ctx = decide(definition, checked)
+    if outcome_id is None:
+        title, summary = definition.no_outcome_title, definition.no_outcome_summary
+    else:
+        outcome = definition.outcomes_by_id[outcome_id]
+        title, summary = outcome.title, outcome.summary
+    documents = DOCUMENTS.get(definition.id)
+    result: dict[str, Any] = {
+        "questionnaire": definition.id,
+        "outcome": outcome_id,
+        "title": title,
+        "summary": summary,
+        "provisional": provisional,
+        "reasons": reasons(definition, outcome_id, ctx),
+        "flags": flags(definition, ctx),
+        "change": changes(definition, outcome_id, ctx),
+        "missing": missing(definition, checked),
+        "actions": actions(definition, outcome_id, ctx),
+        "documents": documents(outcome_id, checked) if documents and outcome_id else [],
+        "facts": {fact.id: _plain(ctx.fact(fact.id)) for fact in definition.facts},
+    }
+    details = DETAILS.get(definition.id)
+    if details:
+        result.update(details(definition, checked))
+    return result

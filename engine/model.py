@@ -1,0 +1,170 @@
+"""Frozen dataclasses for a parsed questionnaire definition."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# Typing names only for annotations: importing typing costs start-up time in Pyodide.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+
+# A compiled condition answers True, False or None ("cannot tell yet": it
+# depends on an unanswered question). See conditions.py.
+Test = Callable[["Context"], bool | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    value: str | int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    type: str
+    label: str
+    help: str | None
+    required: bool
+    options: tuple[Option, ...] = ()
+    minimum: Any = None
+    maximum: Any = None
+    step: float | int | None = None
+    unit: str | None = None
+    max_length: int | None = None
+    multiline: bool = False
+    group: str | None = None
+
+    @property
+    def option_values(self) -> tuple[str | int, ...]:
+        return tuple(option.value for option in self.options)
+
+    def option_label(self, value: object) -> str | None:
+        for option in self.options:
+            if option.value == value:
+                return option.label
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    data: Any  # the condition as written, for explanations and `show`
+    test: Test
+    questions: frozenset[str]  # questions read directly
+    facts: frozenset[str]  # facts read
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    id: str
+    text: str
+    inputs: tuple[str, ...]  # questions the fact is computed from
+    # Inputs whose absence makes the fact an estimate: while one is
+    # unanswered, an outcome resting on the fact is only provisional.
+    assumes: tuple[str, ...]
+    compute: Callable[[dict[str, Any]], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    id: str
+    title: str
+    summary: str
+    advice: tuple[str, ...]
+    as_change: str  # how the outcome reads in a "change" line: "waiting would be reasonable"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    outcome: str
+    when: Condition | None  # None: the catch-all, always last
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    text: str
+    advice: tuple[str, ...]
+    when: Condition | None
+    outcomes: frozenset[str] | None  # None: whatever the outcome
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    id: str
+    text: str
+    advice: tuple[str, ...]
+    when: Condition
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    text: str
+    advice: tuple[str, ...]
+    when: Condition | None
+    outcomes: frozenset[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    question: str
+    value: Any  # a literal answer, or ("fact", ID) for a computed one
+    direction: str | None  # "up", "down" or None (any different value)
+    text: str
+    outcomes: frozenset[str] | None  # only from these outcomes
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    id: str
+    title: str
+    intro: str
+    questions: tuple[Question, ...]
+    facts: tuple[Fact, ...]
+    outcomes: tuple[Outcome, ...]
+    rules: tuple[Rule, ...]
+    reasons: tuple[Reason, ...]
+    flags: tuple[Flag, ...]
+    actions: tuple[Action, ...]
+    changes: tuple[Change, ...]
+    how_to_read: tuple[str, ...]
+    no_outcome_title: str
+    no_outcome_summary: str
+    public: dict[str, Any]  # what get_definition returns (deep-copied per call)
+    questions_by_id: dict[str, Question]
+    facts_by_id: dict[str, Fact]
+    outcomes_by_id: dict[str, Outcome]
+
+
+class Context:
+    """The answers of one evaluation, with facts computed once on demand."""
+
+    __slots__ = ("answers", "strict", "_facts", "_cache")
+
+    def __init__(self, answers: dict[str, Any], facts: dict[str, Fact], strict: bool = False):
+        self.answers = answers
+        # Strict: a fact that rests on an assumption counts as unknown, which
+        # tells whether an outcome is settled or only provisional.
+        self.strict = strict
+        self._facts = facts
+        self._cache: dict[str, Any] = {}
+
+    def fact(self, fact_id: str) -> Any:
+        try:
+            return self._cache[fact_id]
+        except KeyError:
+            pass
+        fact = self._facts[fact_id]
+        if self.strict and not self.fact_complete(fact_id):
+            value = None
+        else:
+            value = fact.compute(self.answers)
+        self._cache[fact_id] = value
+        return value
+
+    def fact_complete(self, fact_id: str) -> bool:
+        answers = self.answers
+        return all(name in answers for name in self._facts[fact_id].assumes)

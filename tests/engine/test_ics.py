@@ -1,0 +1,75 @@
+"""The follow-up calendar is valid RFC 5545: parsed by icalendar, folded, CRLF, escaped."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import icalendar
+
+from engine import evaluate
+from engine.ics import fold
+
+ANSWERS = {
+    "contact_name": "Zoë Ångström",
+    "company": "Acme; Widgets, Ltd\\Group",
+    "last_contact": "2026-12-20",
+    "cadence_weeks": 4,
+    "check_ins": 5,
+    "accomplishments": "Led a migration, cut costs; spoke at a meetup.\nAlso: a new certificate.",
+}
+
+
+def _calendar(answers=ANSWERS) -> dict:
+    documents = evaluate("follow-up-plan", answers)["documents"]
+    (calendar,) = [doc for doc in documents if doc["kind"] == "ics"]
+    return calendar
+
+
+def test_calendar_parses_with_the_right_events_and_dates():
+    document = _calendar()
+    assert document["media_type"] == "text/calendar"
+    assert document["filename"] == "follow-up-plan.ics"
+    parsed = icalendar.Calendar.from_ical(document["content"])
+    events = list(parsed.walk("VEVENT"))
+    assert [event.decoded("DTSTART") for event in events] == [
+        date(2027, 1, 17),
+        date(2027, 2, 14),
+        date(2027, 3, 14),
+        date(2027, 4, 11),
+        date(2027, 5, 9),
+    ]
+    for event in events:
+        start = event.decoded("DTSTART")
+        assert isinstance(start, date)  # all-day
+        assert (event.decoded("DTEND") - start).days == 1
+        assert str(event["SUMMARY"]).startswith("Check in with Zoë Ångström at Acme; Widgets")
+        assert "is it still fine with you if I keep in touch" in str(event["DESCRIPTION"])
+        assert event.decoded("DTSTAMP").isoformat().startswith("2026-12-20T00:00:00")
+    # The first note carries the reader's news, newlines and all (D4).
+    assert "cut costs; spoke at a meetup.\nAlso: a new" in str(events[0]["DESCRIPTION"])
+    assert len({str(event["UID"]) for event in events}) == 5
+    assert all(str(event["UID"]).endswith("@offer-guide") for event in events)
+
+
+def test_calendar_lines_are_crlf_and_folded_at_75_octets():
+    content = _calendar()["content"]
+    assert content.endswith("\r\n")
+    assert "\n" not in content.replace("\r\n", "")
+    for line in content.split("\r\n"):
+        assert len(line.encode("utf-8")) <= 75
+    assert "Acme\\; Widgets\\, Ltd\\\\Group" in content.replace("\r\n ", "")
+
+
+def test_calendar_is_deterministic():
+    assert _calendar()["content"] == _calendar(dict(ANSWERS))["content"]
+    other = _calendar({**ANSWERS, "check_ins": 4})["content"]
+    assert other != _calendar()["content"]
+
+
+def test_fold_never_splits_a_character():
+    line = "DESCRIPTION:" + "é" * 100
+    folded = fold(line)
+    assert folded.replace("\r\n ", "") == line
+    for part in folded.split("\r\n"):
+        assert len(part.encode("utf-8")) <= 75
+        part.encode("utf-8").decode("utf-8")
