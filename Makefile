@@ -10,6 +10,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
+# The address the site is built for: Material's instant navigation only
+# takes over links inside it. The Pages workflow sets its own.
+export SITE_URL ?= http://127.0.0.1:$(PORT)/
 export PYTHONDONTWRITEBYTECODE := 1
 
 # pyenv reads .python-version (3.12); elsewhere use the newest python3 on PATH.
@@ -30,7 +33,7 @@ $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check "pip>=25.1"
 	$(PY) -m pip install --quiet --disable-pip-version-check --group dev
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --config-settings editable_mode=compat -e .
 	@touch $@
 
 $(NODE_STAMP): package.json package-lock.json

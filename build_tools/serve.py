@@ -34,9 +34,11 @@ class SiteHandler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(root: Path, port: int = 0, verbose: bool = False) -> ThreadingHTTPServer:
+def make_server(
+    root: Path, port: int = 0, verbose: bool = False, require_site: bool = True
+) -> ThreadingHTTPServer:
     """Bind a server for ``root`` on 127.0.0.1 (port 0 picks a free port)."""
-    if not (root / "index.html").is_file():
+    if require_site and not (root / "index.html").is_file():
         raise FileNotFoundError(f"{root} holds no built site (no index.html): run `make build`")
     handler = functools.partial(SiteHandler, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
@@ -45,12 +47,20 @@ def make_server(root: Path, port: int = 0, verbose: bool = False) -> ThreadingHT
     return server
 
 
+def base_url(server: ThreadingHTTPServer) -> str:
+    host, port = server.server_address[:2]
+    return f"http://{host}:{port}/"
+
+
+def start_in_thread(server: ThreadingHTTPServer) -> None:
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+
 def serve_in_thread(root: Path) -> tuple[ThreadingHTTPServer, str]:
     """Start a server in a daemon thread; return it and its base URL."""
     server = make_server(root)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    host, port = server.server_address[:2]
-    return server, f"http://{host}:{port}/"
+    start_in_thread(server)
+    return server, base_url(server)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,15 +11,16 @@ from urllib.parse import urlsplit
 import pytest
 
 from build_tools import chromium
-from build_tools.serve import serve_in_thread
+from build_tools.serve import base_url as base_url_of
+from build_tools.serve import make_server, start_in_thread
 
 ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "[::1]"}
 
 
-def build_site(destination: Path) -> subprocess.CompletedProcess[str]:
-    """Run the real strict MkDocs build into ``destination``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(destination: Path, site_url: str) -> subprocess.CompletedProcess[str]:
+    """Run the real strict MkDocs build into ``destination``, published at ``site_url``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
         cwd=ROOT,
@@ -30,27 +31,41 @@ def build_site(destination: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """One strict build per test session: (site directory, build log)."""
+def site_server(tmp_path_factory: pytest.TempPathFactory):
+    """One strict build per session, served on 127.0.0.1 at a free port.
+
+    The port is bound before the build so the site knows its own address:
+    Material's instant navigation only takes over links inside site_url.
+    Yields (site directory, base URL, build log).
+    """
     destination = tmp_path_factory.mktemp("site")
-    result = build_site(destination)
+    server = make_server(destination, require_site=False)
+    url = base_url_of(server)
+    result = build_site(destination, url)
     log = result.stdout + result.stderr
     if result.returncode != 0:
+        server.server_close()
         pytest.fail(f"mkdocs build --strict failed:\n{log}", pytrace=False)
-    return destination, log
-
-
-@pytest.fixture(scope="session")
-def built_site(site_build: tuple[Path, str]) -> Path:
-    return site_build[0]
-
-
-@pytest.fixture(scope="session")
-def site_url(built_site: Path):
-    server, url = serve_in_thread(built_site)
-    yield url
+    start_in_thread(server)
+    yield destination, url, log
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_build(site_server) -> tuple[Path, str]:
+    """(site directory, build log)."""
+    return site_server[0], site_server[2]
+
+
+@pytest.fixture(scope="session")
+def built_site(site_server) -> Path:
+    return site_server[0]
+
+
+@pytest.fixture(scope="session")
+def site_url(site_server) -> str:
+    return site_server[1]
 
 
 @pytest.fixture(scope="session")

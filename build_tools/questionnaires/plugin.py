@@ -1,0 +1,130 @@
+"""MkDocs handlers: guard, then call the pure functions in blocks/render/runtime."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+import engine
+
+from .blocks import PLACEHOLDER, Slot, find_slots, replace_slot_lines
+from .config import QuestionnairesConfig
+from .render import render_questionnaire
+from .runtime import RuntimeSetupError, engine_wheel, install_runtime
+
+log = get_plugin_logger(__name__)
+ASSETS = Path(__file__).parent / "assets"
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def load_advice_map(path: Path) -> dict[str, str]:
+    """`ID: page.md#anchor` lines, checked against the engine's advice IDs."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise PluginError(f"questionnaires: cannot read the advice map {path}: {error}") from None
+    if not isinstance(data, dict):
+        raise PluginError(f"questionnaires: {path} must map advice IDs to page.md#anchor")
+    unknown = sorted(set(data) - set(engine.ADVICE_IDS))
+    if unknown:
+        raise PluginError(f"questionnaires: {path} names unknown advice IDs: {unknown}")
+    return {str(key): str(value) for key, value in data.items()}
+
+
+class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.slots: dict[str, list[Slot]] = {}
+        self.advice_map: dict[str, str] = {}
+        if not self.config.enabled:
+            return None
+        self.advice_map = load_advice_map(Path(config.docs_dir) / self.config.advice_map)
+        base = self.config.assets_dir
+        config.extra_css.append(f"{base}/questionnaire.css")
+        script = ExtraScriptValue(f"{base}/questionnaire.js")
+        script.type = "module"
+        config.extra_javascript.append(script)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        for asset in sorted(ASSETS.iterdir()):
+            if asset.is_file():
+                files.append(
+                    File.generated(
+                        config, f"{self.config.assets_dir}/{asset.name}", abs_src_path=str(asset)
+                    )
+                )
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled:
+            return None
+        slots = find_slots(markdown)
+        if not slots:
+            return None
+        known = {item["id"] for item in engine.list_questionnaires()}
+        seen: set[str] = set()
+        for slot in slots:
+            where = f"{page.file.src_uri}:{slot.line}"
+            if slot.questionnaire not in known:
+                raise PluginError(
+                    f"{where}: unknown questionnaire {slot.questionnaire!r}; "
+                    f"expected one of: {sorted(known)}"
+                )
+            if slot.questionnaire in seen:
+                raise PluginError(f"{where}: questionnaire {slot.questionnaire!r} appears twice")
+            seen.add(slot.questionnaire)
+            try:
+                engine.get_definition(slot.questionnaire)
+            except engine.QuestionnaireError as error:
+                raise PluginError(f"{where}: invalid questionnaire definition: {error}") from None
+        self.slots[page.file.src_uri] = slots
+        return replace_slot_lines(markdown, slots)
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if page.file.src_uri not in self.slots:
+            return None
+        links = self._advice_links(page, files)
+
+        def render(match) -> str:
+            return render_questionnaire(engine.get_definition(match["id"]), links)
+
+        return PLACEHOLDER.sub(render, html)
+
+    def _advice_links(self, page: Page, files: Files) -> dict[str, str]:
+        links = {}
+        for advice, target in self.advice_map.items():
+            path, _, anchor = target.partition("#")
+            file = files.get_file_from_path(path)
+            if file is None:
+                raise PluginError(f"questionnaires: advice map: {advice} points at missing {path}")
+            url = get_relative_url(file.url, page.url)
+            links[advice] = f"{url}#{anchor}" if anchor else url
+        return links
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not (self.config.enabled and self.config.runtime and self.slots):
+            return
+        try:
+            wheel = engine_wheel(PROJECT, PROJECT / ".cache" / "engine-wheel")
+            lock = install_runtime(
+                PROJECT / self.config.pyodide_dir,
+                wheel,
+                Path(config.site_dir) / self.config.runtime_dir,
+            )
+        except RuntimeSetupError as error:
+            raise PluginError(f"questionnaires: {error}") from None
+        log.info("Pyodide runtime and %s written beside %s", wheel.name, lock.name)
