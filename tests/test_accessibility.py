@@ -1,0 +1,53 @@
+"""axe-core finds no serious or critical violation on any page, nor on a shown result."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.questionnaire_steps import answer, result_of, wait_until_ready
+from tests.site_pages import nav_pages, page_url
+
+pytestmark = pytest.mark.e2e
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+PAGES = nav_pages()
+
+
+def serious_violations(page: Page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("async () => (await axe.run(document)).violations")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} -> "
+        + "; ".join(node["target"][0] for node in v["nodes"][:5])
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize(("title", "source"), PAGES, ids=[s for _, s in PAGES])
+def test_no_serious_violations(page: Page, title: str, source: str) -> None:
+    page.goto(page_url(source))
+    page.wait_for_load_state("networkidle")
+    assert not serious_violations(page)
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_triage_result_is_accessible_in_both_palettes(page: Page, scheme: str) -> None:
+    page.goto("")
+    page.evaluate("(scheme) => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
+    form = wait_until_ready(page, "should-i-decline")
+    answer(
+        form,
+        "should-i-decline",
+        {
+            "offer_fit": 3,
+            "homework": "partly",
+            "first_choice_stage": "finalist",
+            "runway_months": 2,
+        },
+    )
+    result_of(page, "should-i-decline").locator("[data-flag]").first.wait_for()
+    assert not serious_violations(page)
