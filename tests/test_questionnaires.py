@@ -227,6 +227,13 @@ def test_hostile_text_in_the_decline_plan_stays_inert(page: Page) -> None:
     expect(result).to_contain_text("Sam <b>Lee</b>")
     expect(result.locator("img, script, b")).to_have_count(0)
     assert page.evaluate("window.__pwned") is None
+    # The drafts copy as the plain text the engine wrote.
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    expected = engine.evaluate("decline-plan", answers)["documents"]
+    request = next(d for d in expected if d["id"] == "request_message")
+    result.get_by_role("button", name=f"Copy “{request['title']}”").click()
+    expect(result.get_by_role("button", name="Copied")).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == request["content"]
 
 
 def test_triage_can_be_completed_with_the_keyboard_alone(page: Page) -> None:
@@ -280,3 +287,16 @@ def test_static_form_follows_the_page_contract(page: Page) -> None:
     )
     assert embedded["definition"] == engine.get_definition(TRIAGE)
     assert question(TRIAGE, "runway_months")["max"] == 120
+
+
+def test_our_scripts_never_build_code_from_strings() -> None:
+    scripts = [
+        *(ROOT / "build_tools").rglob("*.js"),
+        *(ROOT / "docs").rglob("*.js"),
+    ]
+    assert scripts
+    for script in scripts:
+        text = script.read_text(encoding="utf-8")
+        assert not re.search(r"\beval\s*\(|new\s+Function\b|setTimeout\(\s*['\"`]", text), script
+        # Text goes in with textContent/append only; nothing is parsed as HTML.
+        assert not re.search(r"\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML", text), script

@@ -12,6 +12,7 @@ import hashlib
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 RUNTIME_FILES = (
@@ -22,6 +23,7 @@ RUNTIME_FILES = (
     "pyodide-lock.json",
 )
 LOCK_FILE = "pyodide-lock.json"
+WHEEL_SOURCES = ("pyproject.toml", "README.md", "engine")
 
 
 class RuntimeSetupError(Exception):
@@ -30,7 +32,8 @@ class RuntimeSetupError(Exception):
 
 def _sources_digest(project: Path) -> str:
     digest = hashlib.sha256()
-    for path in sorted([project / "pyproject.toml", *(project / "engine").rglob("*")]):
+    paths = [project / "pyproject.toml", project / "README.md", *(project / "engine").rglob("*")]
+    for path in sorted(paths):
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(path.relative_to(project).as_posix().encode())
             digest.update(path.read_bytes())
@@ -38,25 +41,44 @@ def _sources_digest(project: Path) -> str:
 
 
 def engine_wheel(project: Path, cache: Path) -> Path:
-    """The engine's pure wheel, built with `python -m build` once per source change."""
+    """The engine's pure wheel, built with `python -m build` once per source change.
+
+    Built in a private folder and moved into place whole, so builds running
+    side by side never see half a wheel.
+    """
     target = cache / _sources_digest(project)
     wheels = sorted(target.glob("*.whl"))
     if wheels:
         return wheels[0]
-    target.mkdir(parents=True, exist_ok=True)
+    cache.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix="building-", dir=cache))
+    # setuptools writes build/ and *.egg-info beside the sources: build from a
+    # copy so side-by-side builds cannot trip over each other's leftovers.
+    sources = scratch / "sources"
+    sources.mkdir()
+    for name in WHEEL_SOURCES:
+        if (project / name).is_dir():
+            ignore = shutil.ignore_patterns("__pycache__")
+            shutil.copytree(project / name, sources / name, ignore=ignore)
+        else:
+            shutil.copyfile(project / name, sources / name)
     result = subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(target)],
-        cwd=project,
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(scratch)],
+        cwd=sources,
         capture_output=True,
         text=True,
     )
-    wheels = sorted(target.glob("*.whl"))
-    if result.returncode != 0 or not wheels:
-        shutil.rmtree(target, ignore_errors=True)
+    shutil.rmtree(sources, ignore_errors=True)
+    if result.returncode != 0 or not list(scratch.glob("*.whl")):
+        shutil.rmtree(scratch, ignore_errors=True)
         raise RuntimeSetupError(
             f"building the engine wheel failed:\n{result.stdout}{result.stderr}"
         )
-    return wheels[0]
+    try:
+        scratch.rename(target)
+    except OSError:  # another build put the same wheel in place first
+        shutil.rmtree(scratch, ignore_errors=True)
+    return sorted(target.glob("*.whl"))[0]
 
 
 def install_runtime(pyodide_dir: Path, wheel: Path, destination: Path) -> Path:

@@ -35,15 +35,19 @@ class Engine {
     this.worker.postMessage({ type: "SETUP", runtime: RUNTIME_URL });
   }
 
+  // Calls listener now and on every change of state; it returns false once its
+  // form has left the page (instant navigation), which unsubscribes it.
   onChange(listener) {
     this.listeners.add(listener);
-    listener(this.state);
+    if (listener(this.state) === false) this.listeners.delete(listener);
   }
 
   setState(state) {
     this.state = state;
     clearTimeout(this.timer);
-    for (const listener of this.listeners) listener(state);
+    for (const listener of this.listeners) {
+      if (listener(state) === false) this.listeners.delete(listener);
+    }
   }
 
   fail(reason) {
@@ -322,7 +326,11 @@ function bind(root) {
   const questionnaire = definition.id;
   const labels = Object.fromEntries(definition.questions.map((q) => [q.id, q.label]));
   const storageKey = STORAGE_PREFIX + questionnaire;
-  const placeholder = region.innerHTML;
+  const placeholder = Array.from(region.childNodes, (node) => node.cloneNode(true));
+  const showPlaceholder = () => {
+    region.replaceChildren(...placeholder.map((node) => node.cloneNode(true)));
+    delete region.dataset.outcome;
+  };
   let sequence = 0;
   let lastResult = null;
 
@@ -339,7 +347,7 @@ function bind(root) {
   }
 
   const setEngineState = (state) => {
-    if (!root.isConnected) return;
+    if (!root.isConnected) return false;
     form.dataset.engine = state;
     status.textContent = state === "error"
       ? `${theEngine().failure} Your answers are kept; reload the page to try again, or print this page and use it as a worksheet.`
@@ -373,8 +381,7 @@ function bind(root) {
     }
     lastResult = reply.result;
     if (!hasAnswers) {
-      region.innerHTML = placeholder;
-      delete region.dataset.outcome;
+      showPlaceholder();
       return;
     }
     renderResult(region, reply.result, { links, labels });
@@ -389,8 +396,7 @@ function bind(root) {
     for (const control of form.elements) if (control.type === "text" || control.type === "date") control.value = "";
     storageSet(storageKey, null);
     clearFieldErrors(form);
-    region.innerHTML = placeholder;
-    delete region.dataset.outcome;
+    showPlaceholder();
     lastResult = null;
     notice.textContent = "Your answers were erased from this browser.";
   });
