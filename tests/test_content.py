@@ -8,7 +8,6 @@ import sys
 from functools import cache
 from pathlib import Path
 
-import pyphen
 import pytest
 import textstat
 import yaml
@@ -166,29 +165,15 @@ def prose(markdown: str) -> str:
     return "\n".join(sentences)
 
 
-@cache
-def hyphenator() -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang="en_US")
-
-
-def syllables(word: str) -> int:
-    return len(hyphenator().positions(word.lower())) + 1
-
-
 def flesch_kincaid_grade(text: str) -> float:
-    """Flesch-Kincaid grade from textstat's sentence and word counts.
+    """textstat's Flesch-Kincaid grade.
 
-    Syllables are counted with Pyphen's en_US dictionary, which ships inside its wheel.
-    textstat 0.7.13's own syllable count needs NLTK to download the CMU dictionary at
-    run time, which a hermetic test cannot do; Pyphen is textstat's own fallback for
-    words the CMU dictionary lacks, so this is the same measure with that fallback always on.
+    textstat is pinned at 0.7.4, which counts syllables with Pyphen's bundled
+    dictionary; later releases fetch NLTK's CMU dictionary at run time, which a
+    hermetic test cannot do.
     """
-    words = re.findall(r"[A-Za-z]+(?:['’][A-Za-z]+)*", text)
-    sentence_count = textstat.sentence_count(text)
-    word_count = textstat.lexicon_count(text)
-    syllable_count = sum(syllables(word) for word in words)
-    assert sentence_count and word_count, "no prose to measure"
-    return 0.39 * (word_count / sentence_count) + 11.8 * (syllable_count / len(words)) - 15.59
+    assert textstat.lexicon_count(text), "no prose to measure"
+    return textstat.flesch_kincaid_grade(text)
 
 
 def test_prose_strips_markup():
