@@ -64,4 +64,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:
+        # The reader closed the pipe early (`| head`): not an error worth a traceback.
+        sys.stderr.close()
+        sys.exit(0)
