@@ -48,6 +48,17 @@ build: setup
 serve: build
 	$(PY) -m build_tools.serve --root site --port $(PORT)
 
+# `make pdf PAPER=Letter` for US Letter. The build links the About page to the
+# PDF, which is then rendered from site/ and copied beside it for download.
+pdf: setup
+	@start=$$EPOCHREALTIME; paper="$(or $(PAPER),A4)"; \
+	name=offer-guide$(if $(filter Letter,$(PAPER)),-letter).pdf; \
+	CHROMIUM="$$($(PY) -m build_tools.chromium --install)" || exit 1; \
+	OFFER_GUIDE_PDF=$$name $(PY) -m mkdocs build --strict || exit 1; \
+	CHROMIUM="$$CHROMIUM" $(PY) -m build_tools.pdf --site site --paper $$paper --out dist/$$name || exit 1; \
+	cp dist/$$name site/$$name; \
+	echo "make pdf: dist/$$name (and site/$$name) in $$(awk "BEGIN { printf \"%.1f\", $$EPOCHREALTIME - $$start }") s"
+
 lint: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
