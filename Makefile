@@ -70,3 +70,11 @@ test: setup
 
 clean:
 	rm -rf site dist .pytest_cache
+
+# Builds and serves its own temporary copy of the site (with a bench-only
+# baseline page) and drives headless Chromium; writes bench/results.json and
+# bench/RESULTS.md. `make bench BENCH_ARGS=--quick` for a smoke run.
+bench: setup
+	@CHROMIUM="$$($(PY) -m build_tools.chromium --install)" || exit 1; \
+	CHROMIUM="$$CHROMIUM" $(PY) -m bench.run $(BENCH_ARGS)
+

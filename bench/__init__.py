@@ -1,0 +1,1 @@
+"""Benchmarks: the engine in CPython, and the built guide in headless Chromium."""
