@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -37,6 +38,14 @@ def load_advice_map(path: Path) -> dict[str, str]:
     if unknown:
         raise PluginError(f"questionnaires: {path} names unknown advice IDs: {unknown}")
     return {str(key): str(value) for key, value in data.items()}
+
+
+def insert_in_head(html: str, tag: str) -> str:
+    """Put ``tag`` first in <head>, right after the charset, so it is fetched first."""
+    match = re.search(r"<meta charset=[^>]*>", html) or re.search(r"<head[^>]*>", html)
+    if match is None:
+        raise PluginError("questionnaires: the theme's page has no <head>")
+    return html[: match.end()] + tag + html[match.end() :]
 
 
 class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
@@ -103,6 +112,19 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
             return render_questionnaire(engine.get_definition(match["id"]), links)
 
         return PLACEHOLDER.sub(render, html)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Start the engine's worker from <head> on pages that have a questionnaire.
+
+        A classic async script runs as soon as it arrives; a module script
+        would wait for the page to be parsed and Material's bundle to run.
+        """
+        if page.file.src_uri not in self.slots:
+            return None
+        start = get_relative_url(f"{self.config.assets_dir}/engine-start.js", page.url)
+        client = get_relative_url(f"{self.config.assets_dir}/engine-client.js", page.url)
+        tags = f'<script async src="{start}"></script><link rel="modulepreload" href="{client}">'
+        return insert_in_head(output, tags)
 
     def _advice_links(self, page: Page, files: Files) -> dict[str, str]:
         links = {}
