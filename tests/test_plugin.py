@@ -1,0 +1,164 @@
+"""The questionnaires plugin: slots found with their lines, build errors that say where."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+import engine
+from build_tools.questionnaires.blocks import Slot, find_slots, replace_slot_lines
+from build_tools.questionnaires.render import render_questionnaire
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_slots_are_found_with_their_lines_and_code_is_left_alone() -> None:
+    markdown = (
+        "# Title\n"
+        "\n"
+        "<!-- questionnaire: should-i-decline -->\n"
+        "\n"
+        "```html\n"
+        "<!-- questionnaire: offer-check -->\n"
+        "```\n"
+        "\n"
+        "    <!-- questionnaire: indented-code -->\n"
+        "\n"
+        "Text with `<!-- questionnaire: inline -->` in it.\n"
+        "\n"
+        "<!--questionnaire:decline-plan-->\n"
+    )
+    assert find_slots(markdown) == [Slot("should-i-decline", 3), Slot("decline-plan", 13)]
+
+
+def test_slot_lines_become_placeholders_and_nothing_else_moves() -> None:
+    markdown = "a\n\n<!-- questionnaire: offer-check -->\n\nb\n"
+    replaced = replace_slot_lines(markdown, find_slots(markdown))
+    assert replaced == 'a\n\n<div data-questionnaire-slot="offer-check"></div>\n\nb\n'
+
+
+class FormCollector(HTMLParser):
+    """Names of the form's controls, and the ids that labels point at."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.controls: dict[str, set[str]] = {}
+        self.label_targets: set[str] = set()
+        self.legends = 0
+        self.root_data: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag in ("input", "textarea"):
+            self.controls.setdefault(values["name"], set()).add(values["id"])
+        if tag == "label" and values.get("for"):
+            self.label_targets.add(values["for"])
+        if tag == "legend":
+            self.legends += 1
+        if "data-questionnaire-data" in values:
+            self.root_data = values["data-questionnaire-data"]
+
+
+@pytest.mark.parametrize("questionnaire", [item["id"] for item in engine.list_questionnaires()])
+def test_every_question_renders_as_a_labelled_control(questionnaire: str) -> None:
+    definition = engine.get_definition(questionnaire)
+    collector = FormCollector()
+    collector.feed(render_questionnaire(definition, {"A1": "page/#a1"}))
+    questions = {item["id"] for item in definition["questions"]}
+    assert set(collector.controls) == questions
+    for ids in collector.controls.values():
+        assert ids <= collector.label_targets, "every control has a <label for=...>"
+    grouped = [item for item in definition["questions"] if item.get("options")]
+    assert collector.legends == len(grouped), "every option group is a fieldset with a legend"
+    embedded = json.loads(collector.root_data)
+    assert embedded == {"definition": definition, "advice": {"A1": "page/#a1"}}
+
+
+def test_hostile_definition_text_is_escaped() -> None:
+    definition = json.loads(json.dumps(engine.get_definition("decline-plan")))
+    definition["title"] = '<script>alert("x")</script>'
+    definition["questions"][0]["label"] = "<b>bold</b>"
+    html = render_questionnaire(definition, {})
+    assert "<script>" not in html and "<b>" not in html
+    assert "&lt;b&gt;bold&lt;/b&gt;" in html
+
+
+def build_with_page(tmp_path: Path, page: str) -> subprocess.CompletedProcess[str]:
+    """A strict build of a one-page site that uses the plugin (without the runtime)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text(page, encoding="utf-8")
+    (docs / "advice-map.yml").write_text("A1: index.md#start\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Test\n"
+        "strict: true\n"
+        "plugins:\n"
+        "  - offer-guide-questionnaires:\n"
+        "      runtime: false\n"
+        "markdown_extensions:\n"
+        "  - attr_list\n",
+        encoding="utf-8",
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+        cwd=tmp_path,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_unknown_questionnaire_fails_the_build_naming_page_and_line(tmp_path: Path) -> None:
+    page = "# Start {#start}\n\nText.\n\n<!-- questionnaire: nope -->\n"
+    result = build_with_page(tmp_path, page)
+    assert result.returncode != 0
+    assert "index.md:5: unknown questionnaire 'nope'; expected one of: [" in result.stderr
+
+
+def test_same_questionnaire_twice_fails_the_build(tmp_path: Path) -> None:
+    slot = "<!-- questionnaire: offer-check -->\n\n"
+    result = build_with_page(tmp_path, "# Start {#start}\n\n" + slot + slot)
+    assert result.returncode != 0
+    assert "index.md:5: questionnaire 'offer-check' appears twice" in result.stderr
+
+
+def test_a_valid_slot_builds_into_a_form(tmp_path: Path) -> None:
+    result = build_with_page(tmp_path, "# Start {#start}\n\n<!-- questionnaire: offer-check -->\n")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<form class="questionnaire__form" data-questionnaire="offer-check"' in html
+    assert 'data-engine="loading"' in html
+    assert "engine-start.js" in html
+    assert not (tmp_path / "site" / "pyodide").exists(), "runtime: false copies no runtime"
+
+
+def test_invalid_definition_fails_naming_page_and_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    from build_tools.questionnaires.plugin import QuestionnairesPlugin
+
+    def broken(questionnaire: str) -> dict:
+        raise engine.InvalidDefinition(questionnaire, "questions[1].options", "must not be empty")
+
+    monkeypatch.setattr(engine, "get_definition", broken)
+    plugin = QuestionnairesPlugin()
+    errors, _ = plugin.load_config({"runtime": False})
+    assert not errors
+    plugin.slots = {}
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="guide/page.md"))
+    with pytest.raises(PluginError) as raised:
+        plugin.on_page_markdown(
+            "# T\n\n<!-- questionnaire: offer-check -->\n", page=page, config=None, files=None
+        )
+    assert str(raised.value) == (
+        "guide/page.md:3: invalid questionnaire definition: "
+        "offer-check: questions[1].options: must not be empty"
+    )
