@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import engine
-from build_tools.questionnaires.blocks import Slot, find_slots, replace_slot_lines
+from build_tools.questionnaires.blocks import Slot, find_slots, heading_anchors, replace_slot_lines
 from build_tools.questionnaires.render import render_questionnaire
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +35,19 @@ def test_slots_are_found_with_their_lines_and_code_is_left_alone() -> None:
         "<!--questionnaire:decline-plan-->\n"
     )
     assert find_slots(markdown) == [Slot("should-i-decline", 3), Slot("decline-plan", 13)]
+
+
+def test_heading_anchors_come_from_attr_list_ids_outside_code() -> None:
+    markdown = (
+        "# Guide {#top}\n\n"
+        "## Can you afford to wait? {#can-you-afford-to-wait}\n\n"
+        "## No anchor here\n\n"
+        "```\n## In code {#not-a-heading}\n```\n"
+    )
+    assert heading_anchors(markdown) == {
+        "top": "Guide",
+        "can-you-afford-to-wait": "Can you afford to wait?",
+    }
 
 
 def test_slot_lines_become_placeholders_and_nothing_else_moves() -> None:
@@ -69,7 +82,8 @@ class FormCollector(HTMLParser):
 def test_every_question_renders_as_a_labelled_control(questionnaire: str) -> None:
     definition = engine.get_definition(questionnaire)
     collector = FormCollector()
-    collector.feed(render_questionnaire(definition, {"A1": "page/#a1"}))
+    links = {"A1": {"href": "page/#a1", "title": "Weigh it"}}
+    collector.feed(render_questionnaire(definition, links))
     questions = {item["id"] for item in definition["questions"]}
     assert set(collector.controls) == questions
     for ids in collector.controls.values():
@@ -77,7 +91,7 @@ def test_every_question_renders_as_a_labelled_control(questionnaire: str) -> Non
     grouped = [item for item in definition["questions"] if item.get("options")]
     assert collector.legends == len(grouped), "every option group is a fieldset with a legend"
     embedded = json.loads(collector.root_data)
-    assert embedded == {"definition": definition, "advice": {"A1": "page/#a1"}}
+    assert embedded == {"definition": definition, "advice": links}
 
 
 def test_hostile_definition_text_is_escaped() -> None:
@@ -119,6 +133,15 @@ def test_unknown_questionnaire_fails_the_build_naming_page_and_line(tmp_path: Pa
     result = build_with_page(tmp_path, page)
     assert result.returncode != 0
     assert "index.md:5: unknown questionnaire 'nope'; expected one of: [" in result.stderr
+
+
+def test_advice_map_pointing_at_no_heading_fails_the_build(tmp_path: Path) -> None:
+    result = build_with_page(tmp_path, "# Start\n\n<!-- questionnaire: offer-check -->\n")
+    assert result.returncode != 0
+    assert (
+        "advice map: A1 points at index.md#start, but no heading in index.md sets {#start}"
+        in result.stderr
+    )
 
 
 def test_same_questionnaire_twice_fails_the_build(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from playwright.sync_api import Page, expect
 
 import engine
@@ -45,6 +46,7 @@ TRIAGE_CASES = {
         "no_would_feel": "fine",
     },
 }
+ADVICE_MAP = yaml.safe_load((ROOT / "docs" / "advice-map.yml").read_text(encoding="utf-8"))
 FOLLOW_UP = {
     "contact_name": "Priya Shah",
     "company": "Northwind",
@@ -75,11 +77,15 @@ def test_triage_reaches_each_outcome(page: Page, outcome: str) -> None:
     expect(result).to_contain_text(expected["title"])
     for flag in expected["flags"]:
         expect(result.locator(f'[data-flag="{flag["id"]}"]')).to_have_count(1)
-    # Every reason links to the guide section that explains its advice.
-    links = result.get_by_role("link", name=re.compile(r"^Read [A-F]\d$"))
-    expect(links.first).to_be_visible()
-    href = links.first.get_attribute("href")
-    assert href and "#" in href
+    # Each reason links to the guide section that explains its advice, named by its heading.
+    advice = expected["reasons"][0]["advice"][0]
+    target_page, anchor = ADVICE_MAP[advice].split("#")
+    link = result.locator(f'a[data-advice="{advice}"]').first
+    heading_text = link.inner_text()
+    assert heading_text
+    link.click()
+    expect(page).to_have_url(re.compile(re.escape(f"{target_page[:-3]}/#{anchor}") + "$"))
+    expect(page.locator(f"h2#{anchor}, h3#{anchor}")).to_contain_text(heading_text)
 
 
 def test_answers_given_before_the_engine_is_ready_are_evaluated(page: Page) -> None:

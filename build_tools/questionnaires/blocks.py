@@ -48,3 +48,18 @@ def replace_slot_lines(markdown: str, slots: list[Slot]) -> str:
         ending = "\n" if lines[index].endswith("\n") else ""
         lines[index] = placeholder(slot.questionnaire) + ending
     return "".join(lines)
+
+
+EXPLICIT_ANCHOR = re.compile(r"^(?P<title>.*?)\s*\{[^}]*#(?P<anchor>[\w.-]+)[^}]*\}\s*$")
+
+
+def heading_anchors(markdown: str) -> dict[str, str]:
+    """Headings that set their anchor with attr_list (`## Title {#anchor}`): anchor -> title."""
+    anchors = {}
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    for opening, inline in zip(tokens, tokens[1:], strict=False):
+        if opening.type == "heading_open" and inline.type == "inline":
+            match = EXPLICIT_ANCHOR.match(inline.content)
+            if match:
+                anchors[match["anchor"]] = match["title"]
+    return anchors

@@ -16,7 +16,7 @@ from mkdocs.utils import get_relative_url
 
 import engine
 
-from .blocks import PLACEHOLDER, Slot, find_slots, replace_slot_lines
+from .blocks import PLACEHOLDER, Slot, find_slots, heading_anchors, replace_slot_lines
 from .config import QuestionnairesConfig
 from .render import render_questionnaire
 from .runtime import RuntimeSetupError, engine_wheel, install_runtime
@@ -126,15 +126,22 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
         tags = f'<script async src="{start}"></script><link rel="modulepreload" href="{client}">'
         return insert_in_head(output, tags)
 
-    def _advice_links(self, page: Page, files: Files) -> dict[str, str]:
+    def _advice_links(self, page: Page, files: Files) -> dict[str, dict[str, str]]:
+        """Each advice ID's section: its URL from this page, and its heading's text."""
         links = {}
         for advice, target in self.advice_map.items():
             path, _, anchor = target.partition("#")
             file = files.get_file_from_path(path)
             if file is None:
                 raise PluginError(f"questionnaires: advice map: {advice} points at missing {path}")
+            title = heading_anchors(file.content_string).get(anchor)
+            if title is None:
+                raise PluginError(
+                    f"questionnaires: advice map: {advice} points at {target}, but no heading "
+                    f"in {path} sets {{#{anchor}}}"
+                )
             url = get_relative_url(file.url, page.url)
-            links[advice] = f"{url}#{anchor}" if anchor else url
+            links[advice] = {"href": f"{url}#{anchor}", "title": title}
         return links
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -162,7 +162,9 @@ def json_attribute(value: Any) -> str:
     return escape(json.dumps(value, ensure_ascii=False, separators=(",", ":")), quote=True)
 
 
-def render_questionnaire(definition: Mapping[str, Any], advice_links: Mapping[str, str]) -> str:
+def render_questionnaire(
+    definition: Mapping[str, Any], advice_links: Mapping[str, Mapping[str, str]]
+) -> str:
     """The whole block: form, result region, reading rules, and the embedded data."""
     qid = definition["id"]
     title_id = _field_id(qid, "title")

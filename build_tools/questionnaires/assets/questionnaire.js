@@ -116,11 +116,14 @@ function decodeShare(hash) {
 
 // ---------------------------------------------------------------- result
 
+// "See: <the guide's heading>" for each advice ID a reason rests on.
 function adviceLinks(advice, links) {
-  const list = element("span", { class: "result__advice" });
-  advice.forEach((id, index) => {
-    if (index) list.append(" ");
-    list.append(links[id] ? element("a", { href: links[id] }, `Read ${id}`) : id);
+  const known = advice.filter((id) => links[id]);
+  if (!known.length) return null;
+  const list = element("span", { class: "result__advice" }, "See: ");
+  known.forEach((id, index) => {
+    if (index) list.append("; ");
+    list.append(element("a", { href: links[id].href, "data-advice": id }, links[id].title));
   });
   return list;
 }
