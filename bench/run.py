@@ -29,29 +29,16 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from build_tools import chromium
+from build_tools.questionnaires.runtime import RUNTIME_FILES
 from build_tools.serve import SiteHandler, base_url, make_server, start_in_thread
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
 BARE_FILES = ("bare-pyodide.html", "bare-pyodide-worker.js")
-RUNTIME_FILES = (
-    "pyodide.mjs",
-    "pyodide.asm.mjs",
-    "pyodide.asm.wasm",
-    "python_stdlib.zip",
-    "pyodide-lock.json",
-)
 TRIAGE = "should-i-decline"
 OFFER_CHECK = "offer-check"
 OFFER_PAGE_TITLE = "Look hard at the offer"
 READING_PAGE = "about/"
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 READY_TIMEOUT_MS = 120_000
 PDF_TIMEOUT_S = 300
 PDF_BUDGET_S = 120  # stop repeating the PDF once this much time went into it
@@ -386,7 +373,7 @@ def browser_figures(
 
     samples = Samples()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
+        browser = playwright.chromium.launch(executable_path=executable, args=chromium.LAUNCH_ARGS)
         try:
             version = browser.version
             for rep in range(reps):

@@ -15,6 +15,17 @@ import sys
 from pathlib import Path
 
 PATH_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+# Headless Chromium on a machine whose only network is loopback: without the
+# background-networking flags it keeps trying to reach Google's services.
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 INSTALL_HINT = (
     "No Chromium found for the browser tests. Install one of: Debian/Ubuntu "
     "`sudo apt-get install chromium`, or `.venv/bin/playwright install chromium`, "

@@ -36,13 +36,6 @@ PASSES = 3
 # (width, height) as CSS lengths for @page; the keys are the --paper choices.
 PAPERS = {"A4": ("210mm", "297mm"), "Letter": ("8.5in", "11in")}
 OUTPUTS = {"A4": Path("dist/offer-guide.pdf"), "Letter": Path("dist/offer-guide-letter.pdf")}
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 
 
 class PdfError(Exception):
@@ -210,7 +203,9 @@ def build_pdf(
 
             with sync_playwright() as playwright:
                 progress(f"pdf: starting Chromium ({executable})")
-                launched = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
+                launched = playwright.chromium.launch(
+                    executable_path=executable, args=chromium.LAUNCH_ARGS
+                )
                 try:
                     pdf, cover = render_booklet(launched, url, paper, progress)
                 finally:
