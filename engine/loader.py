@@ -352,18 +352,23 @@ def parse_definition(data: Any, expected_id: str | None = None) -> Definition:
             raise p.fail(f"outcomes[{i}]", f"outcome {outcome.id!r} is unreachable: no rule "
                          "leads to it")  # fmt: skip
 
-    reasons = []
-    for i, node in enumerate(p.items(data, "reasons", "", required=False)):
-        where = f"reasons[{i}]"
-        p.keys(node, where, REASON_KEYS)
-        reasons.append(
-            Reason(
-                p.template(p.text(node, "text", where), f"{where}.text", names),
-                p.advice(node, where),
-                condition(node, where),
-                outcome_set(node, where),
+    def notes(key: str, allowed_keys: tuple, make: type) -> list:
+        """Reasons and actions share one shape: text, advice, optional when/outcomes."""
+        made = []
+        for i, node in enumerate(p.items(data, key, "", required=False)):
+            where = f"{key}[{i}]"
+            p.keys(node, where, allowed_keys)
+            made.append(
+                make(
+                    p.template(p.text(node, "text", where), f"{where}.text", names),
+                    p.advice(node, where),
+                    condition(node, where),
+                    outcome_set(node, where),
+                )
             )
-        )
+        return made
+
+    reasons = notes("reasons", REASON_KEYS, Reason)
 
     seen = set()
     flags = []
@@ -380,18 +385,7 @@ def parse_definition(data: Any, expected_id: str | None = None) -> Definition:
             )
         )
 
-    actions = []
-    for i, node in enumerate(p.items(data, "actions", "", required=False)):
-        where = f"actions[{i}]"
-        p.keys(node, where, ACTION_KEYS)
-        actions.append(
-            Action(
-                p.template(p.text(node, "text", where), f"{where}.text", names),
-                p.advice(node, where),
-                condition(node, where),
-                outcome_set(node, where),
-            )
-        )
+    actions = notes("actions", ACTION_KEYS, Action)
 
     changes = []
     change_names = names | {"value", "new_outcome"}
