@@ -15,7 +15,7 @@ from build_tools.serve import base_url as base_url_of
 from build_tools.serve import make_server, start_in_thread
 
 ROOT = Path(__file__).resolve().parent.parent
-LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "[::1]"}
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 
 def build_site(destination: Path, site_url: str) -> subprocess.CompletedProcess[str]:
@@ -90,7 +90,7 @@ def is_local(url: str) -> bool:
     parts = urlsplit(url)
     if parts.scheme in ("data", "blob", "about"):
         return True
-    return parts.hostname in {"127.0.0.1", "localhost", "::1"}
+    return parts.hostname in LOOPBACK_HOSTS
 
 
 class PageGuard:

@@ -48,10 +48,35 @@ def insert_in_head(html: str, tag: str) -> str:
     return html[: match.end()] + tag + html[match.end() :]
 
 
+def resolve_advice_sections(
+    advice_map: dict[str, str], files: Files
+) -> dict[str, tuple[str, str, str]]:
+    """Each advice ID's (page URL, anchor, heading text), reading each page's source once."""
+    anchors_by_path: dict[str, dict[str, str]] = {}
+    sections = {}
+    for advice, target in advice_map.items():
+        path, _, anchor = target.partition("#")
+        file = files.get_file_from_path(path)
+        if file is None:
+            raise PluginError(f"questionnaires: advice map: {advice} points at missing {path}")
+        if path not in anchors_by_path:
+            anchors_by_path[path] = heading_anchors(file.content_string)
+        title = anchors_by_path[path].get(anchor)
+        if title is None:
+            raise PluginError(
+                f"questionnaires: advice map: {advice} points at {target}, but no heading "
+                f"in {path} sets {{#{anchor}}}"
+            )
+        sections[advice] = (file.url, anchor, title)
+    return sections
+
+
 class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.slots: dict[str, list[Slot]] = {}
         self.advice_map: dict[str, str] = {}
+        # (page URL, anchor, heading text) per advice ID, found once per build.
+        self.advice_sections: dict[str, tuple[str, str, str]] | None = None
         if not self.config.enabled:
             return None
         self.advice_map = load_advice_map(Path(config.docs_dir) / self.config.advice_map)
@@ -128,19 +153,11 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
 
     def _advice_links(self, page: Page, files: Files) -> dict[str, dict[str, str]]:
         """Each advice ID's section: its URL from this page, and its heading's text."""
+        if self.advice_sections is None:
+            self.advice_sections = resolve_advice_sections(self.advice_map, files)
         links = {}
-        for advice, target in self.advice_map.items():
-            path, _, anchor = target.partition("#")
-            file = files.get_file_from_path(path)
-            if file is None:
-                raise PluginError(f"questionnaires: advice map: {advice} points at missing {path}")
-            title = heading_anchors(file.content_string).get(anchor)
-            if title is None:
-                raise PluginError(
-                    f"questionnaires: advice map: {advice} points at {target}, but no heading "
-                    f"in {path} sets {{#{anchor}}}"
-                )
-            url = get_relative_url(file.url, page.url)
+        for advice, (page_url, anchor, title) in self.advice_sections.items():
+            url = get_relative_url(page_url, page.url)
             links[advice] = {"href": f"{url}#{anchor}", "title": title}
         return links
 
