@@ -10,6 +10,7 @@ import copy
 
 from .advice import ADVICE_IDS
 from .answers import check_answers
+from .bridge import evaluate_json
 from .details import DETAILS
 from .documents import DOCUMENTS
 from .errors import InvalidAnswers, InvalidDefinition, QuestionnaireError, UnknownQuestionnaire
@@ -29,6 +30,7 @@ __all__ = [
     "QuestionnaireError",
     "UnknownQuestionnaire",
     "evaluate",
+    "evaluate_json",
     "get_definition",
     "list_questionnaires",
 ]

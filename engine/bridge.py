@@ -1,0 +1,37 @@
+"""The one function the browser calls: JSON in, JSON out, the reply typed.
+
+No Python object crosses into JavaScript: the worker passes a string and gets
+a string back (`RESULT` with the result, or `INVALID` with the question and
+two messages: `message` for developers and `reader_message` in the page's words).
+"""
+
+from __future__ import annotations
+
+import json
+
+from .errors import InvalidAnswers, QuestionnaireError
+
+
+def evaluate_json(questionnaire_id: str, answers_json: str) -> str:
+    """Evaluate answers given as JSON text; the reply is JSON text, never an exception."""
+    from . import evaluate  # the package imports this module first
+
+    try:
+        answers = json.loads(answers_json)
+        result = evaluate(questionnaire_id, answers)
+    except (ValueError, RecursionError) as error:
+        return _invalid(InvalidAnswers(None, f"answers: expected JSON but {error}"))
+    except QuestionnaireError as error:
+        return _invalid(error)
+    return json.dumps({"type": "RESULT", "result": result}, ensure_ascii=False)
+
+
+def _invalid(error: QuestionnaireError) -> str:
+    question = getattr(error, "question", None)
+    reply = {
+        "type": "INVALID",
+        "question": question,
+        "message": str(error),
+        "reader_message": getattr(error, "reader_message", None) or str(error),
+    }
+    return json.dumps(reply, ensure_ascii=False)
