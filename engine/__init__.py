@@ -6,16 +6,14 @@ Nothing is read at import; each definition is loaded and validated on first use.
 
 from __future__ import annotations
 
-import copy
-
 from .advice import ADVICE_IDS
 from .answers import check_answers
 from .bridge import evaluate_json
-from .details import DETAILS
-from .documents import DOCUMENTS
 from .errors import InvalidAnswers, InvalidDefinition, QuestionnaireError, UnknownQuestionnaire
-from .loader import QUESTIONNAIRE_IDS, load
+from .hooks import DeclaredAnswers
+from .loader import code_file, load, load_all
 from .rules import actions, changes, decide, flags, missing, reasons
+from .schema import public_definition
 
 # Typing names only for annotations: importing typing costs start-up time in Pyodide.
 TYPE_CHECKING = False
@@ -38,12 +36,12 @@ __all__ = [
 
 def list_questionnaires() -> list[dict[str, str]]:
     """Every questionnaire's ID and title, in the guide's order."""
-    return [{"id": qid, "title": load(qid).title} for qid in QUESTIONNAIRE_IDS]
+    return [{"id": definition.id, "title": definition.title} for definition in load_all()]
 
 
 def get_definition(questionnaire_id: str) -> dict[str, Any]:
     """The questionnaire as JSON-ready data, for pages, worksheets and `show`."""
-    return copy.deepcopy(load(questionnaire_id).public)
+    return public_definition(load(questionnaire_id))
 
 
 def _plain(value: Any) -> Any:
@@ -62,7 +60,8 @@ def evaluate(questionnaire_id: str, answers: dict[str, Any]) -> dict[str, Any]:
     else:
         outcome = definition.outcomes_by_id[outcome_id]
         title, summary = outcome.title, outcome.summary
-    documents = DOCUMENTS.get(definition.id)
+    code = definition.code
+    declared = DeclaredAnswers(checked, frozenset(code.reads), code_file(definition.id))
     result: dict[str, Any] = {
         "questionnaire": definition.id,
         "outcome": outcome_id,
@@ -74,10 +73,9 @@ def evaluate(questionnaire_id: str, answers: dict[str, Any]) -> dict[str, Any]:
         "change": changes(definition, outcome_id, ctx),
         "missing": missing(definition, checked),
         "actions": actions(definition, outcome_id, ctx),
-        "documents": documents(outcome_id, checked) if documents and outcome_id else [],
+        "documents": code.documents(outcome_id, declared) if code.documents and outcome_id else [],
         "facts": {fact.id: _plain(ctx.fact(fact.id)) for fact in definition.facts},
     }
-    details = DETAILS.get(definition.id)
-    if details:
-        result.update(details(definition, checked))
+    if code.details:
+        result.update(code.details(definition, declared))
     return result

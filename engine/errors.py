@@ -21,6 +21,7 @@ class InvalidDefinition(QuestionnaireError):
     def __init__(self, questionnaire: str, path: str, problem: str) -> None:
         self.questionnaire = questionnaire
         self.path = path
+        self.problem = problem
         where = f"{questionnaire}: {path}" if path else questionnaire
         super().__init__(f"{where}: {problem}")
 

@@ -10,6 +10,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from .hooks import QuestionnaireCode
+
 
 # A compiled condition answers True, False or None ("cannot tell yet": it
 # depends on an unanswered question). See conditions.py.
@@ -37,6 +39,7 @@ class Question:
     max_length: int | None = None
     multiline: bool = False
     group: str | None = None
+    shares: str | None = None  # a fact shared with other questionnaires
 
     @property
     def option_values(self) -> tuple[str | int, ...]:
@@ -66,6 +69,10 @@ class Fact:
     # unanswered, an outcome resting on the fact is only provisional.
     assumes: tuple[str, ...]
     compute: Callable[[dict[str, Any]], Any]
+
+    @property
+    def declared(self) -> frozenset[str]:
+        return frozenset(self.inputs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,10 +140,10 @@ class Definition:
     how_to_read: tuple[str, ...]
     no_outcome_title: str
     no_outcome_summary: str
-    public: dict[str, Any]  # what get_definition returns (deep-copied per call)
     questions_by_id: dict[str, Question]
     facts_by_id: dict[str, Fact]
     outcomes_by_id: dict[str, Outcome]
+    code: QuestionnaireCode  # the questionnaire's own Python
 
 
 class Context:
@@ -161,7 +168,11 @@ class Context:
         if self.strict and not self.fact_complete(fact_id):
             value = None
         else:
-            value = fact.compute(self.answers)
+            # The fact sees only the answers it declares: a typo or a renamed
+            # question in its Python fails loudly instead of reading None.
+            from .hooks import DeclaredAnswers
+
+            value = fact.compute(DeclaredAnswers(self.answers, fact.declared, f"fact {fact_id!r}"))
         self._cache[fact_id] = value
         return value
 

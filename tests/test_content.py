@@ -12,6 +12,8 @@ import pytest
 import textstat
 import yaml
 
+import engine
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 ADVICE_MAP = DOCS / "advice-map.yml"
@@ -24,13 +26,6 @@ FALLBACK_ADVICE_IDS = "A1 A2 A3 B1 B2 B3 B4 C1 C2 C3 C4 D1 D2 D3 D4 E1 F1 F2 F3"
 BRIEF_ID_LINE = re.compile(r"^- ([A-Z][0-9]+)\.", re.MULTILINE)
 
 PAGES = sorted(path.name for path in DOCS.glob("*.md"))
-QUESTIONNAIRE_SLOTS = {
-    "index.md": "should-i-decline",
-    "look-hard-at-the-offer.md": "offer-check",
-    "turning-the-offer-down.md": "decline-plan",
-    "keeping-the-job-you-want-warm.md": "follow-up-plan",
-    "waiting-on-a-reorganisation.md": "restructuring-risk",
-}
 MAX_GRADE = 9.0
 
 
@@ -246,21 +241,26 @@ def test_page_ends_with_next_steps_linking_onward(page: str):
     assert onward, f"{page}: Next steps should link to another page with a relative .md link"
 
 
+SLOT = re.compile(r"<!-- questionnaire: ([a-z][a-z0-9-]*) -->")
+
+
 @pytest.mark.parametrize("page", PAGES)
-def test_questionnaire_slots(page: str):
+def test_questionnaire_slots_are_well_formed(page: str):
     lines = (DOCS / page).read_text(encoding="utf-8").splitlines()
     slots = [(i, line) for i, line in enumerate(lines) if "questionnaire:" in line]
-    expected = QUESTIONNAIRE_SLOTS.get(page)
-    if expected is None:
-        assert not slots, f"{page}: has a questionnaire slot but should have none: {slots}"
-        return
-    assert [line for _, line in slots] == [f"<!-- questionnaire: {expected} -->"], (
-        f"{page}: expected exactly one line '<!-- questionnaire: {expected} -->', got {slots}"
-    )
-    index = slots[0][0]
-    assert lines[index - 1] == "" and lines[index + 1] == "", (
-        f"{page}:{index + 1}: the questionnaire slot needs a blank line before and after"
-    )
+    assert len(slots) <= 1, f"{page}: one questionnaire per page at most, got {slots}"
+    for index, line in slots:
+        assert SLOT.fullmatch(line), f"{page}:{index + 1}: expected '<!-- questionnaire: ID -->'"
+        assert lines[index - 1] == "" and lines[index + 1] == "", (
+            f"{page}:{index + 1}: the questionnaire slot needs a blank line before and after"
+        )
+
+
+def test_every_questionnaire_has_one_page():
+    placed = [SLOT.search(line)[1] for page in PAGES
+              for line in (DOCS / page).read_text(encoding="utf-8").splitlines()
+              if SLOT.search(line)]  # fmt: skip
+    assert sorted(placed) == sorted(item["id"] for item in engine.list_questionnaires())
 
 
 def test_about_page_credits_the_source_and_explains_privacy():

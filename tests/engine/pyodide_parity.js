@@ -2,8 +2,8 @@
 // from the built wheel, and write the results as JSON.
 //
 // Usage: node pyodide_parity.js PYODIDE_DIR WHEEL CASES_JSON OUT_JSON
-// CASES_JSON holds [[questionnaire, answers], ...]. Only strings cross the
-// JS/Python boundary, so no PyProxy outlives a call.
+// CASES_JSON holds [[questionnaire, answers_json], ...]; each goes through
+// engine.evaluate_json, the function the browser calls.
 "use strict";
 
 const fs = require("node:fs");
@@ -24,24 +24,21 @@ async function main() {
 import sysconfig, zipfile
 zipfile.ZipFile("/tmp/engine.whl").extractall(sysconfig.get_paths()["purelib"])
 `);
-  pyodide.globals.set("cases_json", fs.readFileSync(casesPath, "utf8"));
-  const output = pyodide.runPython(`
-import json, sys
-import engine
-
-def run(questionnaire, answers):
-    try:
-        return {"result": engine.evaluate(questionnaire, answers)}
-    except engine.QuestionnaireError as error:
-        return {"error": type(error).__name__, "message": str(error),
-                "question": getattr(error, "question", None)}
-
-json.dumps({
-    "python": sys.version.split()[0],
-    "engine_file": engine.__file__,
-    "results": [run(q, a) for q, a in json.loads(cases_json)],
-}, sort_keys=True)
-`);
+  // The very bridge the browser's worker calls, through pyimport: no Python
+  // source here, and only strings cross the boundary.
+  const engine = pyodide.pyimport("engine");
+  const sys = pyodide.pyimport("sys");
+  const cases = JSON.parse(fs.readFileSync(casesPath, "utf8"));
+  const results = cases.map(([questionnaire, answersJson]) =>
+    JSON.parse(engine.evaluate_json(questionnaire, answersJson)),
+  );
+  const output = JSON.stringify({
+    python: sys.version.split(" ")[0],
+    engine_file: engine.__file__,
+    results,
+  });
+  engine.destroy();
+  sys.destroy();
   fs.writeFileSync(outPath, output);
 }
 

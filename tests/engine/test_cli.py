@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+import engine
+
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = {"offer_fit": 3, "homework": "done", "first_choice_stage": "finalist",
         "restructuring": "no", "decision_weeks": 4, "runway_months": 3,
@@ -38,13 +40,7 @@ def test_list():
     done = run("list")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert [line.split("\t")[0] for line in lines] == [
-        "should-i-decline",
-        "offer-check",
-        "decline-plan",
-        "follow-up-plan",
-        "restructuring-risk",
-    ]
+    assert lines == [f"{item['id']}\t{item['title']}" for item in engine.list_questionnaires()]
 
 
 def test_show_prints_the_definition():

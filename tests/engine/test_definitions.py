@@ -18,19 +18,19 @@ from engine import (
     get_definition,
     list_questionnaires,
 )
-from engine.loader import QUESTIONNAIRE_IDS, parse_definition
+from engine.questionnaires import ORDER
+from engine.schema import parse_definition
+
+QUESTIONNAIRE_IDS = [item["id"] for item in list_questionnaires()]
 
 QUESTION_TYPES = {"integer", "number", "choice", "multichoice", "text", "date"}
 
 
-def test_list_questionnaires_order():
-    assert [item["id"] for item in list_questionnaires()] == [
-        "should-i-decline",
-        "offer-check",
-        "decline-plan",
-        "follow-up-plan",
-        "restructuring-risk",
-    ]
+def test_list_questionnaires_follows_the_declared_order():
+    assert [item["id"] for item in list_questionnaires()] == list(ORDER)
+    # The contract's five IDs, the triage first (it opens the guide).
+    assert ORDER[0] == "should-i-decline"
+    assert {"offer-check", "decline-plan", "follow-up-plan", "restructuring-risk"} <= set(ORDER)
     assert all(item["title"] for item in list_questionnaires())
 
 
@@ -209,7 +209,7 @@ BROKEN = [
     (
         _set(["questions", 1, "options"], []),
         "decline-plan: questions[1]: unknown key 'options'; expected only ['group', 'help', "
-        "'id', 'label', 'max_length', 'multiline', 'required', 'type']",
+        "'id', 'label', 'max_length', 'multiline', 'required', 'shares', 'type']",
     ),
     (
         _set(["questions", 1, "max_length"], 0),

@@ -1,0 +1,340 @@
+"""The definition's schema in one place: one small parser per section, run in order.
+
+Each section parser validates its part of the JSON (closed key sets, IDs,
+references) and returns frozen dataclasses; `public_definition` derives the
+JSON-ready form pages and `show` use from the parsed model, never the raw
+data. `questionnaire.schema.json` describes the same shape for editors and is
+checked against every definition by the tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .conditions import Scope, compile_condition
+from .hooks import QuestionnaireCode
+from .model import (
+    Action,
+    Change,
+    Condition,
+    Definition,
+    Fact,
+    Flag,
+    Outcome,
+    Question,
+    Reason,
+    Rule,
+)
+from .nodes import (
+    ACTION_KEYS,
+    CHANGE_KEYS,
+    DEFINITION_KEYS,
+    EDITOR_KEYS,
+    FACT_KEYS,
+    FLAG_KEYS,
+    NO_OUTCOME_DEFAULT,
+    NO_OUTCOME_KEYS,
+    OUTCOME_KEYS,
+    QUESTIONNAIRE_ID,
+    REASON_KEYS,
+    RULE_KEYS,
+    NodeParser,
+    parse_question,
+)
+
+# Typing names only for annotations: importing typing costs start-up time in Pyodide.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+
+# --- section parsers ------------------------------------------------------------
+# Each takes the parser, the raw definition and what earlier sections built,
+# and returns its own part. They run in SECTIONS' order: later sections refer
+# to questions, facts and outcomes parsed before them.
+
+
+class _Built(dict):
+    """The parts parsed so far, plus the scope conditions compile against."""
+
+    def condition(self, node: dict, path: str) -> Condition | None:
+        return (
+            compile_condition(node["when"], f"{path}.when", self["scope"])
+            if "when" in node
+            else None
+        )
+
+
+def _questions(p: NodeParser, data: dict, built: _Built) -> tuple[Question, ...]:
+    seen: set[str] = set()
+    questions = tuple(
+        parse_question(p, node, f"questions[{i}]", seen)
+        for i, node in enumerate(p.items(data, "questions", ""))
+    )
+    built["questions_by_id"] = {question.id: question for question in questions}
+    return questions
+
+
+def _facts(p: NodeParser, data: dict, built: _Built) -> tuple[Fact, ...]:
+    registry = built["code"].facts
+    by_id = built["questions_by_id"]
+    seen: set[str] = set()
+    facts = []
+    for i, node in enumerate(p.items(data, "facts", "", required=False)):
+        where = f"facts[{i}]"
+        p.keys(node, where, FACT_KEYS)
+        fact_id = p.ident(node, "id", where, seen, "fact")
+        if fact_id not in registry:
+            raise p.fail(f"{where}.id", f"unknown fact {fact_id!r}; expected one of "
+                         f"{sorted(registry)}")  # fmt: skip
+        rule = registry[fact_id]
+        for input_id in rule.inputs:
+            if input_id not in by_id:
+                raise p.fail(f"{where}.id", f"fact {fact_id!r} reads unknown question "
+                             f"{input_id!r}")  # fmt: skip
+        facts.append(Fact(fact_id, p.text(node, "text", where), rule.inputs, rule.assumes,
+                          rule.compute))  # fmt: skip
+    built["facts_by_id"] = {fact.id: fact for fact in facts}
+    built["scope"] = Scope(by_id, frozenset(built["facts_by_id"]), p.fail)
+    built["names"] = frozenset(by_id) | frozenset(built["facts_by_id"])
+    return tuple(facts)
+
+
+def _outcomes(p: NodeParser, data: dict, built: _Built) -> tuple[Outcome, ...]:
+    seen: set[str] = set()
+    outcomes = []
+    for i, node in enumerate(p.items(data, "outcomes", "")):
+        where = f"outcomes[{i}]"
+        p.keys(node, where, OUTCOME_KEYS)
+        outcomes.append(
+            Outcome(
+                p.ident(node, "id", where, seen, "outcome"),
+                p.text(node, "title", where),
+                p.text(node, "summary", where),
+                p.advice(node, where),
+                p.text(node, "as_change", where),
+            )
+        )
+    built["outcomes_by_id"] = {outcome.id: outcome for outcome in outcomes}
+    return tuple(outcomes)
+
+
+def _outcome_set(p: NodeParser, node: dict, path: str, built: _Built) -> frozenset[str] | None:
+    if "outcomes" not in node:
+        return None
+    listed, known = node["outcomes"], built["outcomes_by_id"]
+    if not isinstance(listed, list) or not listed:
+        raise p.fail(f"{path}.outcomes", "expected a non-empty list of outcome IDs")
+    for j, outcome_id in enumerate(listed):
+        if outcome_id not in known:
+            raise p.fail(f"{path}.outcomes[{j}]", f"unknown outcome {outcome_id!r}; "
+                         f"expected one of {sorted(known)}")  # fmt: skip
+    return frozenset(listed)
+
+
+def _rules(p: NodeParser, data: dict, built: _Built) -> tuple[Rule, ...]:
+    known = built["outcomes_by_id"]
+    rules = []
+    nodes = p.items(data, "rules", "")
+    for i, node in enumerate(nodes):
+        where = f"rules[{i}]"
+        p.keys(node, where, RULE_KEYS)
+        if node["outcome"] not in known:
+            raise p.fail(f"{where}.outcome", f"unknown outcome {node['outcome']!r}; expected "
+                         f"one of {sorted(known)}")  # fmt: skip
+        last = i == len(nodes) - 1
+        if "when" not in node and not last:
+            raise p.fail(f"rules[{i + 1}]", "unreachable: the rule before it has no 'when', "
+                         "so it always applies")  # fmt: skip
+        if "when" in node and last:
+            raise p.fail(where, "the last rule must have no 'when', so that every set of "
+                         "answers reaches an outcome")  # fmt: skip
+        rules.append(Rule(node["outcome"], built.condition(node, where),
+                          p.text(node, "note", where, optional=True)))  # fmt: skip
+    reached = {rule.outcome for rule in rules}
+    for i, outcome in enumerate(built["outcomes"]):
+        if outcome.id not in reached:
+            raise p.fail(f"outcomes[{i}]", f"outcome {outcome.id!r} is unreachable: no rule "
+                         "leads to it")  # fmt: skip
+    return tuple(rules)
+
+
+def _notes(key: str, keys: tuple, make: type) -> Callable:
+    """Reasons, counterpoints and actions share one shape: text, advice, optional when/outcomes."""
+
+    def parse(p: NodeParser, data: dict, built: _Built) -> tuple:
+        made = []
+        for i, node in enumerate(p.items(data, key, "", required=False)):
+            where = f"{key}[{i}]"
+            p.keys(node, where, keys)
+            made.append(
+                make(
+                    p.template(p.text(node, "text", where), f"{where}.text", built["names"]),
+                    p.advice(node, where),
+                    built.condition(node, where),
+                    _outcome_set(p, node, where, built),
+                )
+            )
+        return tuple(made)
+
+    return parse
+
+
+def _flags(p: NodeParser, data: dict, built: _Built) -> tuple[Flag, ...]:
+    seen: set[str] = set()
+    flags = []
+    for i, node in enumerate(p.items(data, "flags", "", required=False)):
+        where = f"flags[{i}]"
+        p.keys(node, where, FLAG_KEYS)
+        flag_id = p.ident(node, "id", where, seen, "flag")
+        flags.append(
+            Flag(
+                flag_id,
+                p.template(p.text(node, "text", where), f"{where}.text", frozenset()),
+                p.advice(node, where),
+                compile_condition(node["when"], f"{where}.when", built["scope"]),
+            )
+        )
+    return tuple(flags)
+
+
+def _changes(p: NodeParser, data: dict, built: _Built) -> tuple[Change, ...]:
+    by_id, facts_by_id = built["questions_by_id"], built["facts_by_id"]
+    names = built["names"] | {"value", "new_outcome"}
+    changes = []
+    for i, node in enumerate(p.items(data, "changes", "", required=False)):
+        where = f"changes[{i}]"
+        p.keys(node, where, CHANGE_KEYS)
+        question = by_id.get(node["question"])
+        if question is None:
+            raise p.fail(f"{where}.question", f"unknown question {node['question']!r}; "
+                         f"expected one of {sorted(by_id)}")  # fmt: skip
+        value = node["value"]
+        if isinstance(value, dict):
+            if set(value) != {"fact"} or value["fact"] not in facts_by_id:
+                raise p.fail(f"{where}.value", f"expected an answer or {{'fact': ID}} with a "
+                             f"known fact but received: {value!r}")  # fmt: skip
+            value = ("fact", value["fact"])
+        elif question.options and value not in question.option_values:
+            raise p.fail(f"{where}.value", f"unknown option {value!r} of {question.id!r}; "
+                         f"expected one of {list(question.option_values)}")  # fmt: skip
+        direction = node.get("direction")
+        if direction not in (None, "up", "down"):
+            raise p.fail(f"{where}.direction", f"expected one of ['up', 'down'] but "
+                         f"received: {direction!r}")  # fmt: skip
+        text = p.template(p.text(node, "text", where), f"{where}.text", names)
+        changes.append(
+            Change(question.id, value, direction, text, _outcome_set(p, node, where, built))
+        )
+    return tuple(changes)
+
+
+def _how_to_read(p: NodeParser, data: dict, built: _Built) -> tuple[str, ...]:
+    lines = p.items(data, "how_to_read", "")
+    for i, line in enumerate(lines):
+        if not isinstance(line, str) or not line.strip():
+            raise p.fail(f"how_to_read[{i}]", f"expected non-empty text but received: {line!r}")
+    return tuple(lines)
+
+
+def _no_outcome(p: NodeParser, data: dict, built: _Built) -> tuple[str, str]:
+    node = p.keys(data.get("no_outcome", NO_OUTCOME_DEFAULT), "no_outcome", NO_OUTCOME_KEYS)
+    return p.text(node, "title", "no_outcome"), p.text(node, "summary", "no_outcome")
+
+
+# The dispatch table: each section's parser, in the order they must run.
+SECTIONS: tuple[tuple[str, Callable[[NodeParser, dict, _Built], Any]], ...] = (
+    ("questions", _questions),
+    ("facts", _facts),
+    ("outcomes", _outcomes),
+    ("rules", _rules),
+    ("reasons", _notes("reasons", REASON_KEYS, Reason)),
+    ("flags", _flags),
+    ("actions", _notes("actions", ACTION_KEYS, Action)),
+    ("changes", _changes),
+    ("how_to_read", _how_to_read),
+    ("no_outcome", _no_outcome),
+)
+
+
+def parse_definition(
+    data: Any, expected_id: str | None = None, code: QuestionnaireCode | None = None
+) -> Definition:
+    """Validate a whole definition (as loaded from JSON) and parse it into dataclasses.
+
+    ``code`` is the questionnaire's own Python (its facts come from there).
+    """
+    name = data.get("id") if isinstance(data, dict) and isinstance(data.get("id"), str) else None
+    p = NodeParser(name or expected_id or "definition")
+    if isinstance(data, dict):
+        data = {key: value for key, value in data.items() if key not in EDITOR_KEYS}
+    p.keys(data, "", DEFINITION_KEYS)
+    if not QUESTIONNAIRE_ID.fullmatch(name or ""):
+        raise p.fail("id", f"expected an ID like 'should-i-decline' but received: "
+                     f"{data['id']!r}")  # fmt: skip
+    if expected_id is not None and name != expected_id:
+        raise p.fail("id", f"expected {expected_id!r} but received: {name!r}")
+    built = _Built(code=code or QuestionnaireCode())
+    for section, parse in SECTIONS:
+        built[section] = parse(p, data, built)
+    no_outcome_title, no_outcome_summary = built["no_outcome"]
+    return Definition(
+        id=name,
+        title=p.text(data, "title", ""),
+        intro=p.text(data, "intro", ""),
+        questions=built["questions"],
+        facts=built["facts"],
+        outcomes=built["outcomes"],
+        rules=built["rules"],
+        reasons=built["reasons"],
+        flags=built["flags"],
+        actions=built["actions"],
+        changes=built["changes"],
+        how_to_read=built["how_to_read"],
+        no_outcome_title=no_outcome_title,
+        no_outcome_summary=no_outcome_summary,
+        questions_by_id=built["questions_by_id"],
+        facts_by_id=built["facts_by_id"],
+        outcomes_by_id=built["outcomes_by_id"],
+        code=built["code"],
+    )
+
+
+# --- the public form -------------------------------------------------------------
+
+
+def _public_question(question: Question) -> dict[str, Any]:
+    public: dict[str, Any] = {
+        "id": question.id,
+        "type": question.type,
+        "label": question.label,
+        "help": question.help,
+        "required": question.required,
+    }
+    if question.type in ("integer", "number", "date"):
+        public["min"], public["max"] = question.minimum, question.maximum
+    optional = {"step": question.step, "unit": question.unit, "group": question.group,
+                "shares": question.shares}  # fmt: skip
+    public.update({key: value for key, value in optional.items() if value is not None})
+    if question.type == "text":
+        public["max_length"], public["multiline"] = question.max_length, question.multiline
+    if question.options:
+        public["options"] = [{"value": o.value, "label": o.label} for o in question.options]
+    return public
+
+
+def public_definition(definition: Definition) -> dict[str, Any]:
+    """The definition as JSON-ready data, for pages, worksheets and `show`."""
+    return {
+        "id": definition.id,
+        "title": definition.title,
+        "intro": definition.intro,
+        "questions": [_public_question(question) for question in definition.questions],
+        "outcomes": [
+            {"id": o.id, "title": o.title, "summary": o.summary, "advice": list(o.advice)}
+            for o in definition.outcomes
+        ],
+        "flags": [{"id": f.id, "text": f.text, "advice": list(f.advice)} for f in definition.flags],
+        "how_to_read": list(definition.how_to_read),
+        "facts": [{"id": fact.id, "text": fact.text} for fact in definition.facts],
+    }
