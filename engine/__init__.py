@@ -6,13 +6,15 @@ Nothing is read at import; each definition is loaded and validated on first use.
 
 from __future__ import annotations
 
+from datetime import date
+
 from .advice import ADVICE_IDS
 from .answers import check_answers
 from .bridge import evaluate_json
 from .errors import InvalidAnswers, InvalidDefinition, QuestionnaireError, UnknownQuestionnaire
 from .hooks import DeclaredAnswers
 from .loader import code_file, load, load_all
-from .rules import actions, changes, decide, flags, missing, reasons
+from .rules import actions, against, changes, decide, fallback, flags, missing, reasons
 from .schema import public_definition
 
 # Typing names only for annotations: importing typing costs start-up time in Pyodide.
@@ -50,11 +52,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def evaluate(questionnaire_id: str, answers: dict[str, Any]) -> dict[str, Any]:
-    """Evaluate answers: an outcome with reasons, flags, changes, actions and documents."""
+def evaluate(
+    questionnaire_id: str, answers: dict[str, Any], today: date | None = None
+) -> dict[str, Any]:
+    """Evaluate answers: an outcome with reasons, counterpoints, flags, changes and documents.
+
+    ``today`` dates the drafts and plans; the engine never reads the clock.
+    """
     definition = load(questionnaire_id)
     checked = check_answers(definition, answers)
-    outcome_id, provisional, ctx = decide(definition, checked)
+    outcome_id, provisional_until, ctx = decide(definition, checked)
     if outcome_id is None:
         title, summary = definition.no_outcome_title, definition.no_outcome_summary
     else:
@@ -62,18 +69,27 @@ def evaluate(questionnaire_id: str, answers: dict[str, Any]) -> dict[str, Any]:
         title, summary = outcome.title, outcome.summary
     code = definition.code
     declared = DeclaredAnswers(checked, frozenset(code.reads), code_file(definition.id))
+    documents = []
+    if code.documents and outcome_id:
+        documents = code.documents(outcome_id, declared, today)
+    other = fallback(definition, outcome_id, ctx) if outcome_id else None
     result: dict[str, Any] = {
         "questionnaire": definition.id,
         "outcome": outcome_id,
         "title": title,
         "summary": summary,
-        "provisional": provisional,
+        "provisional": bool(provisional_until),
+        "provisional_until": provisional_until,
         "reasons": reasons(definition, outcome_id, ctx),
+        "against": against(definition, outcome_id, ctx),
         "flags": flags(definition, ctx),
         "change": changes(definition, outcome_id, ctx),
         "missing": missing(definition, checked),
         "actions": actions(definition, outcome_id, ctx),
-        "documents": code.documents(outcome_id, declared) if code.documents and outcome_id else [],
+        "fallback": {"outcome": other, "title": definition.outcomes_by_id[other].title}
+        if other
+        else None,
+        "documents": documents,
         "facts": {fact.id: _plain(ctx.fact(fact.id)) for fact in definition.facts},
     }
     if code.details:

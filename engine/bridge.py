@@ -12,13 +12,24 @@ import json
 from .errors import InvalidAnswers, QuestionnaireError
 
 
-def evaluate_json(questionnaire_id: str, answers_json: str) -> str:
-    """Evaluate answers given as JSON text; the reply is JSON text, never an exception."""
+def evaluate_json(questionnaire_id: str, answers_json: str, today: str | None = None) -> str:
+    """Evaluate answers given as JSON text; the reply is JSON text, never an exception.
+
+    ``today`` (YYYY-MM-DD, the reader's date) dates the drafts; the engine never
+    reads the clock itself.
+    """
+    from datetime import date
+
     from . import evaluate  # the package imports this module first
 
     try:
+        day = None if today is None else date.fromisoformat(today)
+    except (TypeError, ValueError):
+        return _invalid(InvalidAnswers(None, f"today: expected a date as YYYY-MM-DD but "
+                                       f"received: {str(today)[:40]!r}"))  # fmt: skip
+    try:
         answers = json.loads(answers_json)
-        result = evaluate(questionnaire_id, answers)
+        result = evaluate(questionnaire_id, answers, today=day)
     except (ValueError, RecursionError) as error:
         return _invalid(InvalidAnswers(None, f"answers: expected JSON but {error}"))
     except QuestionnaireError as error:

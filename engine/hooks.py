@@ -26,8 +26,9 @@ class FactRule:
     compute: Callable[[Answers], Any]
     inputs: tuple[str, ...]  # the questions it reads
     # Inputs whose absence makes the fact an estimate: while one is
-    # unanswered, an outcome resting on the fact is only provisional.
-    assumes: tuple[str, ...] = ()
+    # unanswered, an outcome resting on the fact is only provisional (a
+    # function of the answers when that depends on them).
+    assumes: tuple[str, ...] | Callable[[Answers], tuple[str, ...]] = ()
 
 
 @dataclass(frozen=True, slots=True)

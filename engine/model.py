@@ -66,9 +66,14 @@ class Fact:
     text: str
     inputs: tuple[str, ...]  # questions the fact is computed from
     # Inputs whose absence makes the fact an estimate: while one is
-    # unanswered, an outcome resting on the fact is only provisional.
-    assumes: tuple[str, ...]
+    # unanswered, an outcome resting on the fact is only provisional. A
+    # function of the answers when that depends on them.
+    assumes: tuple[str, ...] | Callable[[dict[str, Any]], tuple[str, ...]]
     compute: Callable[[dict[str, Any]], Any]
+
+    def assumed(self, answers: dict[str, Any]) -> tuple[str, ...]:
+        """The inputs this fact guesses while unanswered, for these answers."""
+        return self.assumes(answers) if callable(self.assumes) else self.assumes
 
     @property
     def declared(self) -> frozenset[str]:
@@ -122,6 +127,14 @@ class Change:
     direction: str | None  # "up", "down" or None (any different value)
     text: str
     outcomes: frozenset[str] | None  # only from these outcomes
+    # Only from these current answers: a change must make sense from where the
+    # reader stands (no "if the role survived the restructuring" without one).
+    from_values: tuple[Any, ...] | None = None
+    # The smallest value a reader could really have (never a wait of 0 weeks).
+    at_least: float | None = None
+    # Only towards these outcomes: a line must say something useful, not
+    # merely name the course the reader would fall back on anyway.
+    leads_to: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +147,7 @@ class Definition:
     outcomes: tuple[Outcome, ...]
     rules: tuple[Rule, ...]
     reasons: tuple[Reason, ...]
+    against: tuple[Reason, ...]  # what points the other way, per outcome
     flags: tuple[Flag, ...]
     actions: tuple[Action, ...]
     changes: tuple[Change, ...]
@@ -178,4 +192,4 @@ class Context:
 
     def fact_complete(self, fact_id: str) -> bool:
         answers = self.answers
-        return all(name in answers for name in self._facts[fact_id].assumes)
+        return all(name in answers for name in self._facts[fact_id].assumed(answers))

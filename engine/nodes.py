@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 # Closed key sets per node kind: (required, optional).
 DEFINITION_KEYS = (
     frozenset({"id", "title", "intro", "questions", "outcomes", "rules", "how_to_read"}),
-    frozenset({"facts", "reasons", "flags", "actions", "changes", "no_outcome"}),
+    frozenset({"facts", "reasons", "against", "flags", "actions", "changes", "no_outcome"}),
 )
 # Editors may point a definition at its JSON Schema; the engine ignores the key.
 EDITOR_KEYS = frozenset({"$schema"})
@@ -43,7 +43,13 @@ RULE_KEYS = (frozenset({"outcome"}), frozenset({"when", "note"}))
 REASON_KEYS = (frozenset({"text", "advice"}), frozenset({"when", "outcomes"}))
 FLAG_KEYS = (frozenset({"id", "text", "advice", "when"}), frozenset())
 ACTION_KEYS = (frozenset({"text", "advice"}), frozenset({"when", "outcomes"}))
-CHANGE_KEYS = (frozenset({"question", "value", "text"}), frozenset({"direction", "outcomes"}))
+CHANGE_KEYS = (
+    frozenset({"question", "value", "text"}),
+    frozenset({"direction", "outcomes", "from", "at_least", "to"}),
+)
+# Placeholders an action may use beyond questions and facts: the outcome the
+# answers would give if the chosen one were not open (no more time given).
+ACTION_EXTRA_NAMES = frozenset({"fallback"})
 NO_OUTCOME_KEYS = (frozenset({"title", "summary"}), frozenset())
 NO_OUTCOME_DEFAULT = {"title": "Not enough answers yet",
                       "summary": "Answer the questions to see a result."}  # fmt: skip

@@ -26,6 +26,7 @@ from .model import (
     Rule,
 )
 from .nodes import (
+    ACTION_EXTRA_NAMES,
     ACTION_KEYS,
     CHANGE_KEYS,
     DEFINITION_KEYS,
@@ -159,17 +160,18 @@ def _rules(p: NodeParser, data: dict, built: _Built) -> tuple[Rule, ...]:
     return tuple(rules)
 
 
-def _notes(key: str, keys: tuple, make: type) -> Callable:
+def _notes(key: str, keys: tuple, make: type, extra: frozenset[str] = frozenset()) -> Callable:
     """Reasons, counterpoints and actions share one shape: text, advice, optional when/outcomes."""
 
     def parse(p: NodeParser, data: dict, built: _Built) -> tuple:
         made = []
+        names = built["names"] | extra
         for i, node in enumerate(p.items(data, key, "", required=False)):
             where = f"{key}[{i}]"
             p.keys(node, where, keys)
             made.append(
                 make(
-                    p.template(p.text(node, "text", where), f"{where}.text", built["names"]),
+                    p.template(p.text(node, "text", where), f"{where}.text", names),
                     p.advice(node, where),
                     built.condition(node, where),
                     _outcome_set(p, node, where, built),
@@ -223,9 +225,25 @@ def _changes(p: NodeParser, data: dict, built: _Built) -> tuple[Change, ...]:
             raise p.fail(f"{where}.direction", f"expected one of ['up', 'down'] but "
                          f"received: {direction!r}")  # fmt: skip
         text = p.template(p.text(node, "text", where), f"{where}.text", names)
-        changes.append(
-            Change(question.id, value, direction, text, _outcome_set(p, node, where, built))
-        )
+        only = _outcome_set(p, node, where, built)
+        start = node.get("from")
+        if start is not None:
+            if not isinstance(start, list) or not start:
+                raise p.fail(f"{where}.from", "expected a non-empty list of current answers")
+            for j, current in enumerate(start):
+                if question.options and current not in question.option_values:
+                    raise p.fail(f"{where}.from[{j}]", f"unknown option {current!r} of "
+                                 f"{question.id!r}; expected one of "
+                                 f"{list(question.option_values)}")  # fmt: skip
+            start = tuple(start)
+        at_least = node.get("at_least")
+        if at_least is not None and (not isinstance(at_least, int | float)
+                                     or isinstance(at_least, bool)):  # fmt: skip
+            raise p.fail(f"{where}.at_least", f"expected a number but received: {at_least!r}")
+        leads_to = None
+        if "to" in node:  # only the outcomes this change may lead to
+            leads_to = _outcome_set(p, {"outcomes": node["to"]}, where, built)
+        changes.append(Change(question.id, value, direction, text, only, start, at_least, leads_to))
     return tuple(changes)
 
 
@@ -249,8 +267,9 @@ SECTIONS: tuple[tuple[str, Callable[[NodeParser, dict, _Built], Any]], ...] = (
     ("outcomes", _outcomes),
     ("rules", _rules),
     ("reasons", _notes("reasons", REASON_KEYS, Reason)),
+    ("against", _notes("against", REASON_KEYS, Reason)),
     ("flags", _flags),
-    ("actions", _notes("actions", ACTION_KEYS, Action)),
+    ("actions", _notes("actions", ACTION_KEYS, Action, ACTION_EXTRA_NAMES)),
     ("changes", _changes),
     ("how_to_read", _how_to_read),
     ("no_outcome", _no_outcome),
@@ -287,6 +306,7 @@ def parse_definition(
         outcomes=built["outcomes"],
         rules=built["rules"],
         reasons=built["reasons"],
+        against=built["against"],
         flags=built["flags"],
         actions=built["actions"],
         changes=built["changes"],

@@ -12,7 +12,7 @@ import pytest
 import engine
 
 ROOT = Path(__file__).resolve().parents[2]
-GOOD = {"offer_fit": 3, "homework": "done", "first_choice_stage": "finalist",
+GOOD = {"offer_fit": 3, "homework": "done", "current_job": "no", "first_choice_stage": "finalist",
         "restructuring": "no", "decision_weeks": 4, "runway_months": 3,
         "no_would_feel": "disappointed", "ready_to_search": "yes"}  # fmt: skip
 
@@ -55,13 +55,22 @@ def test_evaluate_from_stdin():
     result = json.loads(done.stdout)
     assert result["outcome"] == "accept_and_stay_in_touch"
     assert result["change"][0]["text"] == (
-        "If your runway were 4 months or more, waiting for your first choice would be reasonable."
+        "If your runway were 6 months or more, waiting for your first choice would be reasonable."
     )
+
+
+def test_old_answers_without_current_job_report_it_missing():
+    old = {key: value for key, value in GOOD.items() if key != "current_job"}
+    done = run("evaluate", "should-i-decline", "--answers", "-", stdin=json.dumps(old))
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["outcome"] is None
+    assert result["missing"] == ["current_job"]
 
 
 def test_evaluate_from_file(tmp_path):
     path = tmp_path / "answers.json"
-    path.write_text(json.dumps({**GOOD, "runway_months": 4}), encoding="utf-8")
+    path.write_text(json.dumps({**GOOD, "runway_months": 6}), encoding="utf-8")
     done = run("evaluate", "should-i-decline", "--answers", str(path))
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["outcome"] == "wait_for_first_choice"

@@ -62,17 +62,14 @@ def test_definition_shape(qid):
 def test_should_i_decline_contract_ids():
     definition = get_definition("should-i-decline")
     questions = {q["id"]: q for q in definition["questions"]}
-    assert list(questions) == [
-        "offer_fit",
-        "homework",
-        "first_choice_stage",
-        "restructuring",
-        "decision_weeks",
-        "runway_months",
-        "no_would_feel",
-        "ready_to_search",
-        "offer_deadline_days",
-    ]
+    contract = ["offer_fit", "homework", "current_job", "first_choice_stage", "restructuring",
+                "decision_weeks", "runway_months", "no_would_feel", "ready_to_search",
+                "offer_deadline_days"]  # fmt: skip
+    assert [question for question in questions if question in contract] == contract
+    assert questions["current_job"]["required"]
+    assert [o["value"] for o in questions["current_job"]["options"]] == ["yes", "ending", "no"]
+    # Extra questions only feed the drafts: optional, so they never block a result.
+    assert not any(questions[q]["required"] for q in questions if q not in contract)
     assert [o["value"] for o in questions["offer_fit"]["options"]] == [1, 2, 3, 4, 5]
     assert questions["offer_fit"]["options"][0]["label"] == "1 – poor"
     assert [o["value"] for o in questions["first_choice_stage"]["options"]] == [
@@ -114,12 +111,13 @@ def test_every_result_key_present():
 
 
 def test_every_reason_cites_advice_and_answers():
-    answers = {"offer_fit": 3, "homework": "partly", "first_choice_stage": "finalist",
-               "restructuring": "unsure", "decision_weeks": 4, "runway_months": 4,
-               "no_would_feel": "fine", "ready_to_search": "yes"}  # fmt: skip
+    answers = {"offer_fit": 3, "homework": "partly", "current_job": "no",
+               "first_choice_stage": "finalist", "restructuring": "unsure",
+               "decision_weeks": 4, "runway_months": 6, "no_would_feel": "fine",
+               "ready_to_search": "not_sure"}  # fmt: skip
     result = evaluate("should-i-decline", answers)
-    assert result["reasons"]
-    for reason in result["reasons"]:
+    assert result["reasons"] and result["against"]
+    for reason in result["reasons"] + result["against"]:
         assert reason["advice"] and set(reason["advice"]) <= set(ADVICE_IDS)
         assert reason["answers"] and set(reason["answers"]) <= set(answers)
 
@@ -184,8 +182,8 @@ def _set(path, value):
 BROKEN = [
     (
         _set(["colour"], "blue"),
-        "decline-plan: unknown key 'colour'; expected only ['actions', 'changes', 'facts', "
-        "'flags', 'how_to_read', 'id', 'intro', 'no_outcome', 'outcomes', 'questions', "
+        "decline-plan: unknown key 'colour'; expected only ['actions', 'against', 'changes', "
+        "'facts', 'flags', 'how_to_read', 'id', 'intro', 'no_outcome', 'outcomes', 'questions', "
         "'reasons', 'rules', 'title']",
     ),
     (

@@ -36,8 +36,9 @@ def test_case(case):
         elif key in LIST_KEYS:
             found = result[key] if key == "missing" else [item["id"] for item in result[key]]
             assert found == split_list(values[0])
-        elif key in ("reason", "change"):
-            lines = [item["text"] for item in result["reasons" if key == "reason" else "change"]]
+        elif key in ("reason", "change", "against"):
+            plural = {"reason": "reasons"}.get(key, key)
+            lines = [item["text"] for item in result[plural]]
             for value in values:
                 assert any(value in line for line in lines), (value, lines)
         else:

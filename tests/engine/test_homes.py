@@ -35,6 +35,7 @@ def _renamed(questionnaire: str, question: str) -> dict:
     # Rename the question everywhere the definition mentions it, as an editor
     # renaming it in the JSON alone would, leaving the Python behind.
     text = text.replace(f'"{question}"', f'"{question}_renamed"')
+    text = text.replace(f'"shares": "{question}_renamed"', f'"shares": "{question}"')
     return json.loads(text.replace(f"{{{question}}}", f"{{{question}_renamed}}"))
 
 

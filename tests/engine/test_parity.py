@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from engine_cases import load_cases
+from personas import load_personas, problems
 
 from engine import evaluate_json
 
@@ -49,6 +50,8 @@ def test_pyodide_gives_the_same_results(tmp_path):
     # are not valid JSON at all, to compare the bridge's INVALID replies too.
     vectors = [(q, json.dumps(a)) for q, a in [(c.questionnaire, c.answers) for c in cases] + extra]
     vectors += [("should-i-decline", "{"), ("no-such-questionnaire", "{}")]
+    personas = load_personas()
+    vectors += [(p.questionnaire, json.dumps(p.answers)) for p in personas]
     cases_path = tmp_path / "cases.json"
     cases_path.write_text(json.dumps(vectors), encoding="utf-8")
     out_path = tmp_path / "out.json"
@@ -68,3 +71,6 @@ def test_pyodide_gives_the_same_results(tmp_path):
     assert len(output["results"]) == len(expected)
     for vector, got, want in zip(vectors, output["results"], expected, strict=True):
         assert got == want, vector
+    # The personas meet a coach's expectations inside Pyodide too.
+    for persona, reply in zip(personas, output["results"][-len(personas) :], strict=True):
+        assert problems(persona, reply["result"]) == [], persona.id

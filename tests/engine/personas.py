@@ -1,0 +1,71 @@
+"""Read the persona tables and check a result against what a careful coach would sign."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine_cases import _expectations, split_list
+from markdown_it.utils import read_fixture_file
+
+PERSONAS = Path(__file__).parent / "personas"
+
+
+@dataclass(frozen=True)
+class Persona:
+    questionnaire: str
+    line: int
+    description: str
+    answers: dict
+    expected: dict[str, list[str]]
+
+    @property
+    def id(self) -> str:
+        return f"{self.questionnaire}:{self.line + 1}: {self.description.split(',')[0]}"
+
+
+def load_personas() -> list[Persona]:
+    found = []
+    for path in sorted(PERSONAS.glob("*.md")):
+        for line, text, answers, expected in read_fixture_file(path):
+            found.append(Persona(path.stem, line, text, json.loads(answers),
+                                 _expectations(expected)))  # fmt: skip
+    return found
+
+
+def problems(persona: Persona, result: dict) -> list[str]:
+    """What a coach would object to in this result, as readable lines (empty: signed)."""
+    wrong = []
+    expect = persona.expected
+    texts = {key: [item["text"] for item in result[key]] for key in ("reasons", "against")}
+    texts["change"] = [item["text"] for item in result["change"]]
+    flags = {flag["id"] for flag in result["flags"]}
+    if result["outcome"] not in split_list(expect["accept"][0]):
+        wrong.append(f"outcome {result['outcome']}, a coach would sign {expect['accept'][0]}")
+    for flag in split_list(",".join(expect.get("flags", []))):
+        if flag not in flags:
+            wrong.append(f"flag {flag} missing")
+    for flag in split_list(",".join(expect.get("not_flags", []))):
+        if flag in flags:
+            wrong.append(f"flag {flag} raised")
+    for key in ("reason", "against", "change"):
+        plural = {"reason": "reasons"}.get(key, key)
+        for needle in expect.get(key, []):
+            if not any(needle in text for text in texts[plural]):
+                wrong.append(f"no {key} line says {needle!r}: {texts[plural]}")
+    for needle in expect.get("not_reason", []):
+        if any(needle in text for text in texts["reasons"]):
+            wrong.append(f"a reason says {needle!r}")
+    documents = {doc["id"] for doc in result["documents"]}
+    for doc in split_list(",".join(expect.get("documents", []))):
+        if doc not in documents:
+            wrong.append(f"document {doc} missing")
+    if "fallback" in expect:
+        got = (result.get("fallback") or {}).get("outcome")
+        if got != expect["fallback"][0]:
+            wrong.append(f"fallback {got}, expected {expect['fallback'][0]}")
+    if "provisional_until" in expect:
+        if result["provisional_until"] != split_list(expect["provisional_until"][0]):
+            wrong.append(f"provisional until {result['provisional_until']}")
+    return wrong
