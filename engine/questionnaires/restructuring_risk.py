@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..hooks import FactRule, QuestionnaireCode
+from ..runway import months_needed
 
 # Typing names only for annotations: importing typing costs start-up time in Pyodide.
 TYPE_CHECKING = False
@@ -46,8 +47,14 @@ def timeline_months(answers: Answers) -> int | None:
 
 
 def runway_short(answers: Answers) -> bool | None:
+    """Without a job to keep: does the runway fall short of the change plus a search?
+
+    The same rule as the triage's (engine/runway.py), so the two never disagree.
+    """
+    if answers.get("current_job") == "yes":
+        return False
     runway, months = answers.get("runway_months"), timeline_months(answers)
-    return None if runway is None or months is None else runway < months
+    return None if runway is None or months is None else runway < months_needed(months)
 
 
 CODE = QuestionnaireCode(
@@ -58,6 +65,8 @@ CODE = QuestionnaireCode(
             ("guarantee", "timeline_given"),
         ),
         "timeline_months": FactRule(timeline_months, ("timeline_given",), ()),
-        "runway_short": FactRule(runway_short, ("runway_months", "timeline_given"), ()),
+        "runway_short": FactRule(
+            runway_short, ("runway_months", "timeline_given", "current_job"), ()
+        ),
     }
 )
