@@ -7,6 +7,7 @@ import json
 import sys
 
 from . import QuestionnaireError, evaluate, get_definition, list_questionnaires
+from .bridge import parse_answers
 
 EXIT_BAD_INPUT = 2
 
@@ -31,16 +32,14 @@ def _parser() -> argparse.ArgumentParser:
 def _read_answers(source: str) -> object:
     try:
         if source == "-":
-            text = sys.stdin.read()
+            data = sys.stdin.buffer.read()
         else:
-            with open(source, encoding="utf-8") as handle:
-                text = handle.read()
+            with open(source, "rb") as handle:
+                data = handle.read()
+        text = data.decode("utf-8")  # strict: invalid UTF-8 is refused, from stdin too
     except (OSError, UnicodeDecodeError) as error:
         raise QuestionnaireError(f"cannot read answers from {source}: {error}") from None
-    try:
-        return json.loads(text)
-    except ValueError as error:
-        raise QuestionnaireError(f"answers: expected JSON but {error}") from None
+    return parse_answers(text)
 
 
 def main(argv: list[str] | None = None) -> int:

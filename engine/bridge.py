@@ -9,7 +9,65 @@ from __future__ import annotations
 
 import json
 
+from .answers import brief
 from .errors import InvalidAnswers, QuestionnaireError
+
+# Answers are a few short fields: a few kilobytes at most. Anything far larger,
+# or nested deeper than an answer set can be, is refused before it is parsed.
+MAX_JSON_CHARS = 200_000
+MAX_JSON_DEPTH = 16
+
+
+def _depth_ok(text: str) -> bool:
+    """Whether brackets nest at most MAX_JSON_DEPTH deep (strings skipped), in one pass."""
+    depth, in_string, escaped = 0, False, False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return False
+        elif char in "]}":
+            depth -= 1
+    return True
+
+
+def _no_duplicates(pairs: list) -> dict:
+    keys = [key for key, _ in pairs]
+    if len(set(keys)) != len(keys):
+        twice = next(key for key in keys if keys.count(key) > 1)
+        raise InvalidAnswers(None, f"answers: expected each question once but received "
+                             f"{brief(twice)} twice")  # fmt: skip
+    return dict(pairs)
+
+
+def parse_answers(text: object) -> object:
+    """Answers from JSON text, bounded in size and depth, with no key given twice."""
+    if not isinstance(text, str):
+        raise InvalidAnswers(None, f"answers: expected JSON text but received: {brief(text)}")
+    if len(text) > MAX_JSON_CHARS:
+        raise InvalidAnswers(None, f"answers: expected at most {MAX_JSON_CHARS} characters of "
+                             f"JSON but received: {len(text)}")  # fmt: skip
+    if not _depth_ok(text):
+        raise InvalidAnswers(None, f"answers: expected JSON nested at most {MAX_JSON_DEPTH} "
+                             "deep")  # fmt: skip
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates)
+    except ValueError as error:
+        # A number string over Python's digit limit lands here too, as ValueError.
+        raise InvalidAnswers(
+            # json's messages name a position, never the text itself.
+            None,
+            f"answers: expected JSON but {str(error)[:200]}",
+        ) from None
 
 
 def evaluate_json(questionnaire_id: str, answers_json: str, today: str | None = None) -> str:
@@ -28,10 +86,7 @@ def evaluate_json(questionnaire_id: str, answers_json: str, today: str | None = 
         return _invalid(InvalidAnswers(None, f"today: expected a date as YYYY-MM-DD but "
                                        f"received: {str(today)[:40]!r}"))  # fmt: skip
     try:
-        answers = json.loads(answers_json)
-        result = evaluate(questionnaire_id, answers, today=day)
-    except (ValueError, RecursionError) as error:
-        return _invalid(InvalidAnswers(None, f"answers: expected JSON but {error}"))
+        result = evaluate(questionnaire_id, parse_answers(answers_json), today=day)
     except QuestionnaireError as error:
         return _invalid(error)
     return json.dumps({"type": "RESULT", "result": result}, ensure_ascii=False)

@@ -27,8 +27,14 @@ class InvalidDefinition(QuestionnaireError):
 
 
 class InvalidAnswers(QuestionnaireError):
-    """Answers that do not fit the questionnaire; `.question` names the culprit."""
+    """Answers that do not fit the questionnaire; `.question` names the culprit.
 
-    def __init__(self, question: str | None, problem: str) -> None:
+    `.reader_message` says the same in the page's words: the question's own
+    label, then what to do ("How many weeks until they decide? Enter a number
+    from 0 to 104.").
+    """
+
+    def __init__(self, question: str | None, problem: str, reader_message: str | None = None):
         self.question = question
+        self.reader_message = reader_message or problem
         super().__init__(f"{question}: {problem}" if question else problem)
