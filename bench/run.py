@@ -38,7 +38,7 @@ from build_tools import chromium
 from build_tools.serve import base_url, start_in_thread
 
 # The baseline page, copied into the bench's temporary copy of the site only.
-BARE_FILES = ("bare-pyodide.html", "bare-pyodide-worker.js")
+BARE_FILES = ("bare-pyodide.html", "bare-pyodide.js", "bare-pyodide-worker.js")
 
 
 def start_split(samples: Samples) -> StartSplit:
