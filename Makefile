@@ -43,7 +43,7 @@ $(NODE_STAMP): package.json package-lock.json
 setup: $(STAMP) $(NODE_STAMP)
 
 build: setup
-	$(PY) -m mkdocs build --strict
+	$(PY) -m build_tools.site
 
 serve: build
 	$(PY) -m build_tools.serve --root site --port $(PORT)
@@ -54,7 +54,7 @@ pdf: setup
 	@start=$$EPOCHREALTIME; paper="$(or $(PAPER),A4)"; \
 	name=offer-guide$(if $(filter Letter,$(PAPER)),-letter).pdf; \
 	CHROMIUM="$$($(PY) -m build_tools.chromium --install)" || exit 1; \
-	OFFER_GUIDE_PDF=$$name $(PY) -m mkdocs build --strict || exit 1; \
+	OFFER_GUIDE_PDF=$$name $(PY) -m build_tools.site || exit 1; \
 	CHROMIUM="$$CHROMIUM" $(PY) -m build_tools.pdf --site site --paper $$paper --out dist/$$name || exit 1; \
 	cp dist/$$name site/$$name; \
 	echo "make pdf: dist/$$name (and site/$$name) in $$(awk "BEGIN { printf \"%.1f\", $$EPOCHREALTIME - $$start }") s"

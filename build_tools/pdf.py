@@ -114,7 +114,9 @@ def read_cover(page, version: str, day: date) -> Cover:
 def render_booklet(browser, url: str, paper: str, progress: Callable[[str], None]):
     """The booklet as PDF bytes, and its cover, from the site served at ``url``."""
     width, height = PAPERS[paper]
-    context = browser.new_context(java_script_enabled=False)
+    # bypass_csp: the booklet's own styles go in as a <style> element, which the
+    # site's Content-Security-Policy (build_tools/csp.py) would refuse.
+    context = browser.new_context(java_script_enabled=False, bypass_csp=True)
     try:
         # Nothing leaves the machine: the print page needs only the site's own files.
         context.route(

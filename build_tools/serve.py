@@ -1,9 +1,15 @@
-"""Serve the built site on 127.0.0.1 with the media types Pyodide needs."""
+"""Serve the built site on 127.0.0.1 with the media types Pyodide needs, and its _headers.
+
+The site's `_headers` file (build_tools/csp.py writes it, in the format
+Netlify and Cloudflare Pages read) is sent as those hosts send it, so the
+tests run under the Content-Security-Policy a host would send.
+"""
 
 from __future__ import annotations
 
 import argparse
 import functools
+import re
 import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -24,10 +30,42 @@ MEDIA_TYPES = {
 }
 
 
+HEADERS_FILE = "_headers"
+
+
+def parse_headers_file(text: str) -> list[tuple[re.Pattern[str], list[tuple[str, str]]]]:
+    """Rules of a `_headers` file: a path pattern (`*` matches anything), then
+    indented `Name: value` lines. Comments start with `#`."""
+    rules: list[tuple[re.Pattern[str], list[tuple[str, str]]]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            pattern = "".join(
+                ".*" if part == "*" else re.escape(part) for part in re.split(r"(\*)", line.strip())
+            )
+            rules.append((re.compile(pattern), []))
+        elif rules and ":" in line:
+            name, value = line.split(":", 1)
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
 class SiteHandler(SimpleHTTPRequestHandler):
-    """Static files with explicit media types and no request log noise."""
+    """Static files with explicit media types, the site's _headers, no request log noise."""
 
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MEDIA_TYPES}
+
+    def end_headers(self) -> None:
+        # Read on every response: the tests bind the server before the build writes the file.
+        file = Path(self.directory) / HEADERS_FILE
+        if file.is_file():
+            path = self.path.split("?", 1)[0].split("#", 1)[0]
+            for pattern, headers in parse_headers_file(file.read_text(encoding="utf-8")):
+                if pattern.fullmatch(path):
+                    for name, value in headers:
+                        self.send_header(name, value)
+        super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         if self.server.verbose:  # type: ignore[attr-defined]

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -13,21 +10,9 @@ import pytest
 from build_tools import chromium
 from build_tools.serve import base_url as base_url_of
 from build_tools.serve import make_server, start_in_thread
+from build_tools.site import build_site
 
-ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
-
-
-def build_site(destination: Path, site_url: str) -> subprocess.CompletedProcess[str]:
-    """Run the real strict MkDocs build into ``destination``, published at ``site_url``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
 
 
 @pytest.fixture(scope="session")
@@ -41,13 +26,12 @@ def site_server(tmp_path_factory: pytest.TempPathFactory):
     destination = tmp_path_factory.mktemp("site")
     server = make_server(destination, require_site=False)
     url = base_url_of(server)
-    result = build_site(destination, url)
-    log = result.stdout + result.stderr
-    if result.returncode != 0:
+    build = build_site(destination, url)
+    if not build.ok:
         server.server_close()
-        pytest.fail(f"mkdocs build --strict failed:\n{log}", pytrace=False)
+        pytest.fail(f"mkdocs build --strict failed:\n{build.log}", pytrace=False)
     start_in_thread(server)
-    yield destination, url, log
+    yield destination, url, build.log
     server.shutdown()
     server.server_close()
 
