@@ -10,10 +10,11 @@ class QuestionnairesConfig(Config):
     enabled = c.Type(bool, default=True)
     # Where each advice ID is explained, relative to docs_dir.
     advice_map = c.Type(str, default="advice-map.yml")
-    # Copy the Pyodide core and the engine wheel into the site. Off only for
-    # builds that never run a questionnaire (the forms still render).
+    # Build the engine's runtime (Pyodide core, trimmed library, engine) into
+    # the site. Off only for builds that never run a questionnaire (the forms
+    # still render).
     runtime = c.Type(bool, default=True)
-    # The pinned npm package the runtime is copied from.
+    # The pinned npm package the runtime is built from.
     pyodide_dir = c.Type(str, default="node_modules/pyodide")
     # Where in the site the runtime and the page script land.
     runtime_dir = c.Type(str, default="pyodide")

@@ -19,7 +19,7 @@ import engine
 from .blocks import PLACEHOLDER, Slot, find_slots, heading_anchors, replace_slot_lines
 from .config import QuestionnairesConfig
 from .render import render_questionnaire
-from .runtime import RuntimeSetupError, engine_wheel, install_runtime
+from .runtime import RuntimeSetupError, engine_runtime, install_runtime
 
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
@@ -165,12 +165,17 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
         if not (self.config.enabled and self.config.runtime and self.slots):
             return
         try:
-            wheel = engine_wheel(PROJECT, PROJECT / ".cache" / "engine-wheel")
-            lock = install_runtime(
-                PROJECT / self.config.pyodide_dir,
-                wheel,
-                Path(config.site_dir) / self.config.runtime_dir,
+            pyodide_dir = PROJECT / self.config.pyodide_dir
+            built = engine_runtime(PROJECT, pyodide_dir, PROJECT / ".cache" / "engine-runtime")
+            manifest = install_runtime(
+                pyodide_dir, built, Path(config.site_dir) / self.config.runtime_dir
             )
         except RuntimeSetupError as error:
             raise PluginError(f"questionnaires: {error}") from None
-        log.info("Pyodide runtime and %s written beside %s", wheel.name, lock.name)
+        size = sum(entry["size"] for entry in manifest["files"].values())
+        log.info(
+            "Engine runtime written: Python %s, %d library modules, %.1f MB",
+            manifest["python"],
+            manifest["modules"],
+            size / 1e6,
+        )

@@ -1,114 +1,166 @@
-"""Put the browser runtime into a built site: Pyodide core, engine wheel, lock file.
+"""Put the engine's own runtime into a built site: Pyodide's core, a trimmed library, the engine.
 
-Nothing here is committed: every build copies the pinned npm Pyodide, builds
-the engine wheel (cached by the hash of its sources), and registers it in a
-site-local lock file with pyodide-build, so the browser loads the engine
-with an integrity check.
+Built from the pinned npm `pyodide` by runtime.mjs, inside Pyodide's own
+Python under Node: the standard-library modules that Pyodide's bootstrap and
+the engine import (found by running every questionnaire's fixture cases and
+personas, and the bridge's error paths) as unchecked hash-based `.pyc` in
+one zip, and the engine as another. The result is cached under .cache/ by a
+hash of every input (the pyodide package, the engine, the cases, the build
+scripts), so a Pyodide upgrade or an engine change rebuilds it all and
+nothing else does.
+
+In the site, every file the worker fetches is named by its content, and
+`runtime.json` (the manifest) gives each one's size and SRI hash.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-RUNTIME_FILES = (
-    "pyodide.mjs",
-    "pyodide.asm.mjs",
-    "pyodide.asm.wasm",
-    "python_stdlib.zip",
-    "pyodide-lock.json",
+from markdown_it.utils import read_fixture_file
+
+HERE = Path(__file__).resolve().parent
+BUILDER = HERE / "runtime.mjs"
+# Pyodide's files the trimmed runtime still uses, as shipped: the loader, its
+# Emscripten module and the WebAssembly. Not its stdlib zip nor lock file.
+CORE_FILES = {"loader": "pyodide.mjs", "module": "pyodide.asm.mjs", "wasm": "pyodide.asm.wasm"}
+# The stock runtime's files (what any Pyodide site serves), for comparison.
+STOCK_FILES = (*CORE_FILES.values(), "python_stdlib.zip", "pyodide-lock.json")
+MANIFEST = "runtime.json"
+# Inputs read from the project besides the engine: the cases that decide
+# which modules the trimmed library holds.
+CASE_FOLDERS = ("tests/engine/fixtures", "tests/engine/personas")
+# Error paths of the bridge beyond the tables: broken JSON, an unknown
+# questionnaire, a date for the drafts and a bad one.
+EXTRA_VECTORS = (
+    ("should-i-decline", "{", None),
+    ("should-i-decline", '{"offer_fit": 3, "offer_fit": 4}', None),
+    ("should-i-decline", "[" * 40, None),
+    ("no-such-questionnaire", "{}", None),
+    ("follow-up-plan", '{"contact_name": "Zoë", "last_contact": "2028-02-29"}', "2028-03-01"),
+    ("follow-up-plan", "{}", "not a date"),
 )
-LOCK_FILE = "pyodide-lock.json"
-WHEEL_SOURCES = ("pyproject.toml", "README.md", "engine")
 
 
 class RuntimeSetupError(Exception):
     """The runtime could not be put in place; the message says what to do."""
 
 
-def _sources_digest(project: Path) -> str:
+def case_vectors(project: Path) -> list[tuple[str, str, str | None]]:
+    """(questionnaire, answers JSON, today) of every fixture case and persona, then error paths."""
+    vectors: list[tuple[str, str, str | None]] = []
+    for folder in CASE_FOLDERS:
+        for path in sorted((project / folder).glob("*.md")):
+            for _line, _title, answers, _expected in read_fixture_file(path):
+                vectors.append((path.stem, answers.strip(), None))
+    return [*vectors, *EXTRA_VECTORS]
+
+
+def _inputs(project: Path, pyodide_dir: Path) -> list[Path]:
+    paths = [pyodide_dir / "package.json", *(pyodide_dir / name for name in STOCK_FILES)]
+    paths += [BUILDER, Path(__file__).resolve()]
+    paths += sorted(p for p in (project / "engine").rglob("*") if "__pycache__" not in p.parts)
+    for folder in CASE_FOLDERS:
+        paths += sorted((project / folder).glob("*.md"))
+    return [path for path in paths if path.is_file()]
+
+
+def inputs_digest(project: Path, pyodide_dir: Path) -> str:
+    """A hash of everything the built runtime depends on."""
     digest = hashlib.sha256()
-    paths = [project / "pyproject.toml", project / "README.md", *(project / "engine").rglob("*")]
-    for path in sorted(paths):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(project).as_posix().encode())
-            digest.update(path.read_bytes())
+    for path in _inputs(project, pyodide_dir):
+        name = path.relative_to(project) if path.is_relative_to(project) else path.name
+        digest.update(str(name).encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:16]
 
 
-def engine_wheel(project: Path, cache: Path) -> Path:
-    """The engine's pure wheel, built with `python -m build` once per source change.
+def engine_runtime(project: Path, pyodide_dir: Path, cache: Path) -> Path:
+    """The folder holding stdlib.zip, engine.zip and runtime.json, built once per input change.
 
     Built in a private folder and moved into place whole, so builds running
-    side by side never see half a wheel.
+    side by side never see half a runtime.
     """
-    target = cache / _sources_digest(project)
-    wheels = sorted(target.glob("*.whl"))
-    if wheels:
-        return wheels[0]
-    cache.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix="building-", dir=cache))
-    # setuptools writes build/ and *.egg-info beside the sources: build from a
-    # copy so side-by-side builds cannot trip over each other's leftovers.
-    sources = scratch / "sources"
-    sources.mkdir()
-    for name in WHEEL_SOURCES:
-        if (project / name).is_dir():
-            ignore = shutil.ignore_patterns("__pycache__")
-            shutil.copytree(project / name, sources / name, ignore=ignore)
-        else:
-            shutil.copyfile(project / name, sources / name)
-    result = subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(scratch)],
-        cwd=sources,
-        capture_output=True,
-        text=True,
-    )
-    shutil.rmtree(sources, ignore_errors=True)
-    if result.returncode != 0 or not list(scratch.glob("*.whl")):
-        shutil.rmtree(scratch, ignore_errors=True)
-        raise RuntimeSetupError(
-            f"building the engine wheel failed:\n{result.stdout}{result.stderr}"
-        )
-    try:
-        scratch.rename(target)
-    except OSError:  # another build put the same wheel in place first
-        shutil.rmtree(scratch, ignore_errors=True)
-    return sorted(target.glob("*.whl"))[0]
-
-
-def install_runtime(pyodide_dir: Path, wheel: Path, destination: Path) -> Path:
-    """Copy the Pyodide core and the wheel into ``destination``; write its lock file."""
-    missing = [name for name in RUNTIME_FILES if not (pyodide_dir / name).is_file()]
+    missing = [name for name in STOCK_FILES if not (pyodide_dir / name).is_file()]
     if missing:
         raise RuntimeSetupError(
             f"the Pyodide runtime is missing from {pyodide_dir} "
             f"({', '.join(missing)}): run `npm ci`"
         )
-    destination.mkdir(parents=True, exist_ok=True)
-    for name in RUNTIME_FILES:
-        shutil.copyfile(pyodide_dir / name, destination / name)
-    shutil.copyfile(wheel, destination / wheel.name)
-    pyodide_cli = Path(sys.executable).with_name("pyodide")
-    command = [
-        str(pyodide_cli) if pyodide_cli.exists() else "pyodide",
-        "lockfile",
-        "add-wheels",
-        "--input",
-        str(pyodide_dir / LOCK_FILE),
-        "--output",
-        str(destination / LOCK_FILE),
-        "--base-path",
-        str(destination),
-        str(destination / wheel.name),
-    ]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
+    target = cache / inputs_digest(project, pyodide_dir)
+    if (target / MANIFEST).is_file():
+        return target
+    node = shutil.which("node")
+    if node is None:
+        raise RuntimeSetupError("building the engine's runtime needs Node.js 20 or newer on PATH")
+    cache.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix="building-", dir=cache))
+    vectors = scratch / "vectors.json"
+    vectors.write_text(json.dumps(case_vectors(project)), encoding="utf-8")
+    out = scratch / "runtime"
+    command = [node, str(BUILDER), "build", str(pyodide_dir), str(project / "engine")]
+    result = subprocess.run(
+        [*command, str(vectors), str(out)], capture_output=True, text=True, timeout=600
+    )
+    if result.returncode != 0 or not (out / MANIFEST).is_file():
+        shutil.rmtree(scratch, ignore_errors=True)
         raise RuntimeSetupError(
-            f"`pyodide lockfile add-wheels` failed:\n{result.stdout}{result.stderr}"
+            f"building the engine's runtime inside Pyodide failed:\n{result.stdout}{result.stderr}"
         )
-    return destination / LOCK_FILE
+    try:
+        out.rename(target)
+    except OSError:  # another build put the same runtime in place first
+        pass
+    shutil.rmtree(scratch, ignore_errors=True)
+    return target
+
+
+def integrity(data: bytes) -> str:
+    """The SRI hash of ``data`` (sha384, as browsers check it)."""
+    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode("ascii")
+
+
+def _entry(data: bytes, url: str) -> dict[str, object]:
+    return {"url": url, "size": len(data), "integrity": integrity(data)}
+
+
+def install_runtime(pyodide_dir: Path, built: Path, destination: Path) -> dict:
+    """Copy the runtime into ``destination`` under content-addressed names; write its manifest.
+
+    Pyodide's core keeps its file names (its loader finds them by name), in a
+    folder named by their hash; the zips are named by their own hash. Every
+    name changes when its bytes do, so a cache may keep them forever, and
+    only the small manifest is ever looked up again.
+    """
+    built_manifest = json.loads((built / MANIFEST).read_text(encoding="utf-8"))
+    core = {name: (pyodide_dir / name).read_bytes() for name in CORE_FILES.values()}
+    core_digest = hashlib.sha256(b"".join(hashlib.sha256(d).digest() for d in core.values()))
+    core_dir = f"core-{core_digest.hexdigest()[:12]}/"
+    if destination.exists():
+        shutil.rmtree(destination)
+    (destination / core_dir).mkdir(parents=True)
+    files = {}
+    for key, name in CORE_FILES.items():
+        (destination / core_dir / name).write_bytes(core[name])
+        files[key] = _entry(core[name], core_dir + name)
+    for key in ("stdlib", "engine"):
+        data = (built / built_manifest[key]).read_bytes()
+        name = f"{key}-{hashlib.sha256(data).hexdigest()[:12]}.zip"
+        (destination / name).write_bytes(data)
+        files[key] = _entry(data, name)
+    manifest = {
+        "python": built_manifest["python"],
+        "indexURL": core_dir,
+        "enginePath": built_manifest["enginePath"],
+        "modules": len(built_manifest["modules"]),
+        "files": files,
+        "lock": built_manifest["lock"],
+    }
+    (destination / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    return manifest

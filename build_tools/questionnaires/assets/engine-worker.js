@@ -1,8 +1,9 @@
-// The engine's Web Worker: boots Pyodide from the site's own files, loads the
-// engine wheel through the site-local lock file, and answers EVALUATE messages.
+// The engine's Web Worker: boots Pyodide from the site's own files (the
+// engine's runtime, built for it: see runtime.json), and answers EVALUATE messages.
 //
 // Messages in:  SETUP {runtime}, EVALUATE {id, questionnaire, answers}
-// Messages out: READY, FAILED {message}, RESULT {id, result},
+// Messages out: PROGRESS {loaded, total} (bytes), READY, FAILED {message},
+//               RESULT {id, result},
 //               INVALID {id, message, question}, CRASHED {id, message}
 
 const BRIDGE = `
@@ -21,15 +22,173 @@ def evaluate_json(questionnaire, answers_json):
 
 let pyodideReady = null;
 
+// ---------------------------------------------------------------- boot
+// The build's manifest (runtime.json) names every file of the engine's
+// runtime with its size and SRI hash: Pyodide's core, a standard library
+// trimmed to what the engine imports (precompiled), and the engine's zip.
+// Each is downloaded here, counted for the page's progress line, checked
+// against its hash, then handed to loadPyodide.
+
+const MB = 1e6;
+const PROGRESS_EVERY_MS = 100;
+
+// A start failure in words a reader can act on.
+class StartError extends Error {}
+
+function checkWebAssemblyAllowed() {
+  try {
+    new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+  } catch (error) {
+    if (/Content.Security.Policy|unsafe-eval/i.test(String(error && error.message))) {
+      throw new StartError(
+        "this site's Content-Security-Policy does not allow WebAssembly, which the engine needs; " +
+          "whoever runs the site must add 'wasm-unsafe-eval' to its script-src",
+      );
+    }
+    throw new StartError("this browser cannot run WebAssembly, which the engine needs; try a current browser");
+  }
+}
+
+function progressReporter(total) {
+  let loaded = 0;
+  let last = 0;
+  return (bytes, force = false) => {
+    loaded += bytes;
+    const now = performance.now();
+    if (force || now - last >= PROGRESS_EVERY_MS) {
+      last = now;
+      self.postMessage({ type: "PROGRESS", loaded, total });
+    }
+  };
+}
+
+async function request(url, name, init = {}) {
+  let response;
+  try {
+    response = await fetch(url, init);
+  } catch {
+    throw new StartError(
+      `its file ${name} could not be downloaded${init.integrity ? " intact" : ""}: this device ` +
+        "may be offline, or the connection dropped; connect and reload the page",
+    );
+  }
+  if (!response.ok) {
+    throw new StartError(
+      `its file ${name} is missing from the site (the server answered ${response.status}` +
+        `${response.statusText ? " " + response.statusText : ""}); the site may be part-way ` +
+        "through an update: reload the page in a minute",
+    );
+  }
+  return response;
+}
+
+function damaged(name) {
+  return new StartError(
+    `its file ${name} arrived damaged or from another version of the guide (it failed its ` +
+      "integrity check); reload the page, and if this persists the site is part-way through an update",
+  );
+}
+
+async function sri(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-384", bytes));
+  return "sha384-" + btoa(String.fromCharCode(...digest));
+}
+
+async function download(file, runtime, counted) {
+  const url = new URL(file.url, runtime).href;
+  const name = file.url.split("/").pop();
+  if (!self.crypto || !crypto.subtle) {
+    // No SubtleCrypto outside secure contexts: let fetch check the hash
+    // (it then hands over the body whole, so no progress within the file).
+    const response = await request(url, name, { integrity: file.integrity });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    counted(bytes.length);
+    return { url, bytes };
+  }
+  const response = await request(url, name);
+  const bytes = new Uint8Array(file.size);
+  const reader = response.body.getReader();
+  let at = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (at + value.length > bytes.length) throw damaged(name);
+    bytes.set(value, at);
+    at += value.length;
+    counted(value.length);
+  }
+  if (at !== bytes.length || (await sri(bytes)) !== file.integrity) throw damaged(name);
+  return { url, bytes };
+}
+
+async function readManifest(runtime) {
+  const response = await request(new URL("runtime.json", runtime).href, "runtime.json");
+  try {
+    return await response.json();
+  } catch {
+    throw damaged("runtime.json");
+  }
+}
+
+// loadPyodide fetches the WebAssembly and the library itself: answer those
+// two requests with the bytes already checked, and pass every other through.
+async function withCheckedFiles(files, start) {
+  const network = self.fetch;
+  const byURL = new Map(files.map(({ url, bytes }) => [url, bytes]));
+  self.fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : input, self.location).href;
+    const bytes = byURL.get(url);
+    if (!bytes) return network(input, init);
+    const type = url.endsWith(".wasm") ? "application/wasm" : "application/zip";
+    return Promise.resolve(new Response(bytes, { headers: { "Content-Type": type } }));
+  };
+  try {
+    return await start();
+  } finally {
+    self.fetch = network;
+  }
+}
+
 async function boot(runtime) {
-  const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
-  const pyodide = await loadPyodide({
-    indexURL: runtime,
-    lockFileURL: new URL("pyodide-lock.json", runtime).href,
-    packages: ["offer-guide-engine"],
-    stdout: () => {},
-    stderr: () => {},
-  });
+  checkWebAssemblyAllowed();
+  const manifest = await readManifest(runtime);
+  const { files } = manifest;
+  const indexURL = new URL(manifest.indexURL, runtime).href;
+  const counted = progressReporter(Object.values(files).reduce((sum, file) => sum + file.size, 0));
+  counted(0, true);
+  const script = async (file) => {
+    const module = await import(new URL(file.url, runtime).href);
+    counted(file.size);
+    return module;
+  };
+  // Pyodide imports its Emscripten module from indexURL by this very URL;
+  // importing it now downloads it beside the rest.
+  const [{ loadPyodide }, , wasm, stdlib, engine] = await Promise.all([
+    script(files.loader),
+    script(files.module),
+    download(files.wasm, runtime, counted),
+    download(files.stdlib, runtime, counted),
+    download(files.engine, runtime, counted),
+  ]);
+  counted(0, true);
+  const pyodide = await withCheckedFiles([wasm, stdlib], () =>
+    loadPyodide({
+      indexURL,
+      stdLibURL: stdlib.url,
+      lockFileContents: manifest.lock,
+      env: { PYTHONPATH: manifest.enginePath },
+      fsInit: async (FS) => FS.writeFile(manifest.enginePath, engine.bytes),
+      stdout: () => {},
+      stderr: () => {},
+    }),
+  );
+  // Every definition read and checked before READY, not at the first answer.
+  const module = pyodide.pyimport("engine");
+  try {
+    module.load_all().destroy();
+  } finally {
+    module.destroy();
+  }
   pyodide.runPython(BRIDGE);
   return pyodide;
 }
@@ -44,6 +203,7 @@ function evaluate(pyodide, questionnaire, answers) {
 }
 
 function describe(error) {
+  if (error instanceof StartError) return error.message;
   return String((error && error.message) || error).split("\n").filter(Boolean).pop();
 }
 

@@ -1,0 +1,220 @@
+// Build the engine's runtime inside Pyodide's own Python, under Node: the
+// trimmed standard library and the engine, both as zips of precompiled .pyc.
+//
+//   node runtime.mjs build PYODIDE_DIR ENGINE_DIR VECTORS_JSON OUT_DIR
+//   node runtime.mjs run   PYODIDE_DIR RUNTIME_DIR VECTORS_JSON OUT_JSON
+//
+// `build` boots the stock runtime, runs every vector through the engine's
+// bridge (engine.evaluate_json, called from JavaScript as the worker calls
+// it), and keeps exactly the standard-library modules that were imported:
+// by Pyodide's bootstrap, by the engine, and by an error crossing into
+// JavaScript. Each is compiled by Pyodide's Python 3.14 into an unchecked
+// hash-based .pyc. It then boots the trimmed runtime as the browser will and
+// runs the vectors again: any difference (a missing module among them)
+// fails the build. `run` boots a built runtime and writes the replies.
+//
+// VECTORS_JSON: [[questionnaire, answers_json, today_or_null], ...]
+// Everything crosses as JSON text; no Python object outlives a call.
+
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const STDLIB = "stdlib.zip";
+const ENGINE = "engine.zip";
+// Where the engine's zip lands in the virtual file system, on sys.path.
+const ENGINE_PATH = "/lib/offer-guide-engine.zip";
+
+const quiet = { stdout: () => {}, stderr: (line) => process.stderr.write(line + "\n") };
+
+async function stockPyodide(pyodideDir) {
+  const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
+  return loadPyodide;
+}
+
+// The options the browser's worker passes too: the trimmed library, the
+// engine zip written before Python starts, and a lock file listing nothing.
+export function trimmedOptions(pyodideDir, stdlibPath, engineBytes, lock) {
+  return {
+    indexURL: pyodideDir + path.sep,
+    stdLibURL: stdlibPath,
+    lockFileContents: lock,
+    env: { PYTHONPATH: ENGINE_PATH },
+    fsInit: async (FS) => FS.writeFile(ENGINE_PATH, engineBytes),
+    ...quiet,
+  };
+}
+
+// Every vector through the bridge, then one error crossing into JavaScript
+// (its traceback is formatted by Python modules the page may need too).
+function runVectors(pyodide, vectors) {
+  const engine = pyodide.pyimport("engine");
+  try {
+    engine.load_all().destroy();
+    const replies = vectors.map(([questionnaire, answers, today]) =>
+      JSON.parse(engine.evaluate_json(questionnaire, answers, today ?? undefined)),
+    );
+    let crossed = "";
+    try {
+      engine.evaluate_json();
+    } catch (error) {
+      crossed = error.type;
+    }
+    return { replies, crossed };
+  } finally {
+    engine.destroy();
+  }
+}
+
+const TRACE_AND_COMPILE = `
+import importlib.util, json, os, py_compile, sys, zipfile
+
+STAMP = (1980, 1, 1, 0, 0, 0)
+
+def add(archive, name, data):
+    info = zipfile.ZipInfo(name, STAMP)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    archive.writestr(info, data, compresslevel=9)
+
+def compiled(source, display):
+    os.makedirs("/tmp/pyc", exist_ok=True)
+    with open("/tmp/pyc/m.py", "wb") as file:
+        file.write(source)
+    py_compile.compile("/tmp/pyc/m.py", "/tmp/pyc/m.pyc", display, doraise=True,
+                       invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
+    with open("/tmp/pyc/m.pyc", "rb") as file:
+        return file.read()
+
+def build_engine(engine_dir, out_dir):
+    with zipfile.ZipFile(out_dir + "/${ENGINE}", "w") as out:
+        for folder, dirs, files in sorted(os.walk(engine_dir)):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                full = os.path.join(folder, name)
+                member = os.path.relpath(full, os.path.dirname(engine_dir))
+                with open(full, "rb") as file:
+                    data = file.read()
+                if name.endswith(".py"):
+                    add(out, member[:-3] + ".pyc", compiled(data, "${ENGINE_PATH}/" + member))
+                elif not name.endswith((".pyc", ".pyo")):
+                    add(out, member, data)
+
+def build_stdlib(imported, out_dir):
+    stock_zip = next(p for p in sys.path if p.endswith("python%d%d.zip" % sys.version_info[:2]))
+    prefix = stock_zip + "/"
+    members = sorted({origin[len(prefix):] for origin in imported if origin.startswith(prefix)})
+    with zipfile.ZipFile(stock_zip) as stock, zipfile.ZipFile(out_dir + "/${STDLIB}", "w") as out:
+        for member in members:
+            add(out, member[:-3] + ".pyc", compiled(stock.read(member), prefix + member))
+    return json.dumps({"python": sys.version.split()[0], "magic": importlib.util.MAGIC_NUMBER.hex(),
+                       "modules": [m[:-3].replace("/", ".").removesuffix(".__init__") for m in members]})
+`;
+
+function importedFiles(pyodide) {
+  const files = pyodide.runPython(
+    "import json, sys\n" +
+      "json.dumps(sorted({getattr(getattr(m, '__spec__', None), 'origin', None) or '' " +
+      "for m in list(sys.modules.values())}))",
+  );
+  return JSON.parse(files).filter(Boolean);
+}
+
+// Python that runs inside a runtime: the zips are written with its own
+// compiler, through a NODEFS mount of the output folder.
+async function withPython(pyodide, outDir, call) {
+  fs.mkdirSync(outDir, { recursive: true });
+  pyodide.FS.mkdirTree("/mnt/out");
+  pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: outDir }, "/mnt/out");
+  pyodide.runPython(TRACE_AND_COMPILE);
+  const fn = pyodide.globals.get(call.name);
+  try {
+    return fn(...call.args);
+  } finally {
+    fn.destroy();
+  }
+}
+
+async function build(pyodideDir, engineDir, vectorsPath, outDir) {
+  const loadPyodide = await stockPyodide(pyodideDir);
+  const vectors = JSON.parse(fs.readFileSync(vectorsPath, "utf8"));
+  const info = JSON.parse(fs.readFileSync(path.join(pyodideDir, "pyodide-lock.json"), "utf8")).info;
+  const lock = { info, packages: {} };
+
+  // 1. The engine's zip, compiled from its sources (mounted read-only).
+  const compiler = await loadPyodide({ indexURL: pyodideDir + path.sep, ...quiet });
+  compiler.FS.mkdirTree("/mnt/src");
+  compiler.FS.mount(compiler.FS.filesystems.NODEFS, { root: path.dirname(engineDir) }, "/mnt/src");
+  await withPython(compiler, outDir, {
+    name: "build_engine",
+    args: ["/mnt/src/" + path.basename(engineDir), "/mnt/out"],
+  });
+  const engineBytes = fs.readFileSync(path.join(outDir, ENGINE));
+
+  // 2. The stock library with the engine loaded as the page loads it (from
+  //    its zip, which needs zipfile for its data): what did the vectors import?
+  const stockZip = path.join(pyodideDir, "python_stdlib.zip");
+  const stock = await loadPyodide(trimmedOptions(pyodideDir, stockZip, engineBytes, lock));
+  const expected = runVectors(stock, vectors);
+  const imported = importedFiles(stock);
+  const summary = JSON.parse(
+    await withPython(stock, outDir, { name: "build_stdlib", args: [imported, "/mnt/out"] }),
+  );
+
+  // 3. The proof: the trimmed runtime, booted as the browser boots it, gives
+  //    the very replies the stock runtime gave.
+  const trimmed = await loadPyodide(
+    trimmedOptions(pyodideDir, path.join(outDir, STDLIB), engineBytes, lock),
+  );
+  compare(vectors, expected, runVectors(trimmed, vectors));
+  const engineFile = trimmed.runPython("import engine; engine.__file__");
+  if (!engineFile.startsWith(ENGINE_PATH)) {
+    throw new Error(`the trimmed runtime imported the engine from ${engineFile}, not ${ENGINE_PATH}`);
+  }
+  fs.writeFileSync(
+    path.join(outDir, "runtime.json"),
+    JSON.stringify({ ...summary, stdlib: STDLIB, engine: ENGINE, enginePath: ENGINE_PATH, lock }, null, 1),
+  );
+}
+
+function compare(vectors, expected, got) {
+  if (got.crossed !== expected.crossed) {
+    throw new Error(`an error crossing into JavaScript differs: ${got.crossed} != ${expected.crossed}`);
+  }
+  vectors.forEach((vector, index) => {
+    const want = JSON.stringify(expected.replies[index]);
+    const have = JSON.stringify(got.replies[index]);
+    if (want !== have) {
+      throw new Error(`the trimmed runtime answers ${JSON.stringify(vector)} differently:\n  stock:   ${want}\n  trimmed: ${have}`);
+    }
+  });
+}
+
+async function run(pyodideDir, runtimeDir, vectorsPath, outPath) {
+  const loadPyodide = await stockPyodide(pyodideDir);
+  const manifest = JSON.parse(fs.readFileSync(path.join(runtimeDir, "runtime.json"), "utf8"));
+  const pyodide = await loadPyodide(
+    trimmedOptions(
+      pyodideDir,
+      path.join(runtimeDir, manifest.stdlib),
+      fs.readFileSync(path.join(runtimeDir, manifest.engine)),
+      manifest.lock,
+    ),
+  );
+  const vectors = JSON.parse(fs.readFileSync(vectorsPath, "utf8"));
+  const { replies, crossed } = runVectors(pyodide, vectors);
+  const python = pyodide.runPython("import sys; sys.version.split()[0]");
+  const engineFile = pyodide.runPython("import engine; engine.__file__");
+  fs.writeFileSync(outPath, JSON.stringify({ python, engine_file: engineFile, crossed, results: replies }));
+}
+
+const [command, ...args] = process.argv.slice(2);
+const commands = { build, run };
+if (!commands[command] || args.length !== 4) {
+  process.stderr.write("usage: node runtime.mjs build|run PYODIDE_DIR DIR VECTORS_JSON OUT\n");
+  process.exit(2);
+}
+commands[command](...args.map((arg) => path.resolve(arg))).catch((error) => {
+  process.stderr.write(String(error && error.stack ? error.stack : error) + "\n");
+  process.exit(1);
+});
