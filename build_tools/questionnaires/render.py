@@ -181,8 +181,6 @@ def render_questionnaire(
         f'<p class="questionnaire__title" id="{title_id}">{escape(definition["title"])}</p>'
         f'<p class="questionnaire__intro">{escape(definition.get("intro", ""))}</p>'
         f'<p class="questionnaire__privacy">{escape(PRIVACY_NOTE)}</p>'
-        f'<p class="questionnaire__status" data-engine-status role="status">'
-        f"{escape(NO_SCRIPT_STATUS)}</p>"
         f"{_grouped(qid, definition['questions'])}"
         f'<div class="questionnaire__actions" hidden>'
         f'<button type="button" class="md-button" data-action="share">'
@@ -192,6 +190,10 @@ def render_questionnaire(
         f'<button type="button" class="md-button" data-action="erase">Erase my answers</button>'
         f'<p class="questionnaire__notice" data-notice role="status"></p>'
         f"</div>"
+        # Last in the form, right above the result region, where the reader
+        # looks for their result: the engine's progress, or why it failed.
+        f'<p class="questionnaire__status" data-engine-status role="status">'
+        f"{escape(NO_SCRIPT_STATUS)}</p>"
         f"</form>"
         f'<section class="questionnaire__result" data-result aria-live="polite" '
         f'aria-label="Your result: {escape(definition["title"])}">'

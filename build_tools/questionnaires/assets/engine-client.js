@@ -5,7 +5,9 @@
 
 const RUNTIME_URL = new URL("../../pyodide/", import.meta.url).href;
 const WORKER_URL = new URL("./engine-worker.js", import.meta.url);
-const START_TIMEOUT_MS = 60000;
+// No fixed limit on the start: a slow link may take minutes to bring the
+// runtime. The worker reports progress as bytes arrive; only silence fails.
+const STALL_TIMEOUT_MS = 60000;
 
 // ---------------------------------------------------------------- engine
 
@@ -23,10 +25,9 @@ class Engine {
       event.preventDefault();
       this.fail("The questionnaire engine stopped unexpectedly.");
     });
-    this.timer = setTimeout(
-      () => this.fail("The questionnaire engine took too long to start."),
-      START_TIMEOUT_MS,
-    );
+    this.progress = null;
+    this.timer = null;
+    this.watchForStall();
     if (early) {
       // Started from <head> by engine-start.js: take over its worker.
       early.release();
@@ -44,9 +45,29 @@ class Engine {
     if (listener(this.state) === false) this.listeners.delete(listener);
   }
 
+  watchForStall() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(
+      () =>
+        this.fail(
+          "The questionnaire engine could not start: nothing arrived for a minute; " +
+            "check the connection and reload the page.",
+        ),
+      STALL_TIMEOUT_MS,
+    );
+  }
+
+  // What the reader is told while the engine gets ready.
+  loadingText() {
+    const mb = (bytes) => (bytes / 1e6).toFixed(1);
+    if (!this.progress) return "Getting the engine ready… You can answer already.";
+    const { loaded, total } = this.progress;
+    return `Getting the engine ready: ${mb(loaded)} of ${mb(total)} MB. You can answer already.`;
+  }
+
   setState(state) {
     this.state = state;
-    clearTimeout(this.timer);
+    if (state !== "loading") clearTimeout(this.timer);
     for (const listener of this.listeners) {
       if (listener(state) === false) this.listeners.delete(listener);
     }
@@ -62,9 +83,14 @@ class Engine {
   }
 
   receive(message) {
+    if (this.state === "loading") this.watchForStall();
+    if (message.type === "PROGRESS") {
+      this.progress = { loaded: message.loaded, total: message.total };
+      return this.setState("loading");
+    }
     if (message.type === "READY") return this.setState("ready");
     if (message.type === "FAILED") {
-      return this.fail(`The questionnaire engine could not start (${message.message}).`);
+      return this.fail(`The questionnaire engine could not start: ${message.message}.`);
     }
     const waiting = this.pending.get(message.id);
     if (!waiting) return;

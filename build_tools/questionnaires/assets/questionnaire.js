@@ -8,7 +8,6 @@ const STORAGE_PREFIX = "offer-guide:answers:";
 const SHARE_PREFIX = "#answers=";
 
 const STATUS_TEXT = {
-  loading: "Starting the questionnaire engine in your browser… You can answer already.",
   ready: "",
 };
 
@@ -278,7 +277,7 @@ function bind(root) {
     form.dataset.engine = state;
     status.textContent = state === "error"
       ? `${theEngine().failure} Your answers are kept; reload the page to try again, or print this page and use it as a worksheet.`
-      : STATUS_TEXT[state];
+      : state === "loading" ? theEngine().loadingText() : STATUS_TEXT[state];
     status.hidden = state === "ready";
     if (state === "ready") update();
   };
