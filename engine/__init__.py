@@ -10,10 +10,11 @@ from datetime import date
 
 from .advice import ADVICE_IDS
 from .answers import check_answers
-from .bridge import evaluate_json
+from .bridge import evaluate_json, plan_json
 from .errors import InvalidAnswers, InvalidDefinition, QuestionnaireError, UnknownQuestionnaire
 from .hooks import DeclaredAnswers
 from .loader import code_file, load, load_all
+from .plan import plan
 from .rules import actions, against, changes, decide, fallback, flags, missing, reasons
 from .schema import public_definition
 
@@ -31,6 +32,8 @@ __all__ = [
     "UnknownQuestionnaire",
     "evaluate",
     "evaluate_json",
+    "plan",
+    "plan_json",
     "get_definition",
     "list_questionnaires",
 ]

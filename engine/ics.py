@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-PRODID = "-//offer-guide//follow-up-plan//EN"
+PRODID = "-//offer-guide//plan//EN"
 # RFC 5545 3.1: lines SHOULD NOT be longer than 75 octets, excluding the CRLF.
 MAX_OCTETS = 75
 
