@@ -15,7 +15,17 @@ from .errors import InvalidAnswers, InvalidDefinition, QuestionnaireError, Unkno
 from .hooks import DeclaredAnswers
 from .loader import code_file, load, load_all
 from .plan import plan
-from .rules import actions, against, changes, decide, fallback, flags, missing, reasons
+from .rules import (
+    actions,
+    against,
+    changes,
+    decide,
+    fallback,
+    flags,
+    missing,
+    next_steps,
+    reasons,
+)
 from .schema import public_definition
 
 # Typing names only for annotations: importing typing costs start-up time in Pyodide.
@@ -89,6 +99,7 @@ def evaluate(
         "change": changes(definition, outcome_id, ctx),
         "missing": missing(definition, checked),
         "actions": actions(definition, outcome_id, ctx),
+        "next": next_steps(definition, outcome_id, ctx) if outcome_id else [],
         "fallback": {"outcome": other, "title": definition.outcomes_by_id[other].title}
         if other
         else None,

@@ -190,8 +190,8 @@ BROKEN = [
     (
         _set(["colour"], "blue"),
         "decline-plan: unknown key 'colour'; expected only ['actions', 'against', 'changes', "
-        "'facts', 'flags', 'how_to_read', 'id', 'intro', 'no_outcome', 'outcomes', 'questions', "
-        "'reasons', 'rules', 'title']",
+        "'facts', 'flags', 'how_to_read', 'id', 'intro', 'next', 'no_outcome', 'outcomes', "
+        "'questions', 'reasons', 'rules', 'title']",
     ),
     (
         _set(["questions", 1, "id"], "contact_role"),

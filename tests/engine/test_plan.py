@@ -84,3 +84,19 @@ def test_the_bridge_returns_the_same_plan_as_json():
     assert reply["type"] == "PLAN"
     assert reply["plan"] == json.loads(json.dumps(plan(EVERYTHING, today=TODAY)))
     assert json.loads(plan_json("[", None))["type"] == "INVALID"
+
+
+def _next(questionnaire: str, answers: dict) -> list[str]:
+    from engine import evaluate
+
+    return [step["questionnaire"] for step in evaluate(questionnaire, answers)["next"]]
+
+
+def test_each_result_points_to_what_naturally_follows():
+    declining = {**TRIAGE, "offer_fit": 2, "runway_months": 12, "no_would_feel": "fine",
+                 "ready_to_search": "yes", "offer_deadline_days": None}  # fmt: skip
+    assert _next("should-i-decline", declining)[:2] == ["decline-plan", "follow-up-plan"]
+    assert _next("decline-plan", DECLINE) == ["follow-up-plan"]
+    accepting = {**TRIAGE, "offer_deadline_days": None, "restructuring": "yes_no_guarantee"}
+    assert _next("should-i-decline", accepting) == ["follow-up-plan", "restructuring-risk"]
+    assert _next("should-i-decline", {**TRIAGE, "homework": "not_yet"}) == ["offer-check"]
