@@ -21,6 +21,7 @@ from engine import evaluate  # noqa: E402
 # A realistic, fully answered triage whose result has reasons, flags and changes.
 ANSWERS = {
     "offer_fit": 3,
+    "current_job": "no",
     "homework": "partly",
     "first_choice_stage": "finalist",
     "restructuring": "unsure",

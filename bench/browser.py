@@ -20,6 +20,7 @@ EVALUATE_TIMEOUT_MS = 30_000
 # Answers that make runway_months decide the outcome: 1 month -> accept, 12 -> decline.
 EVALUATE_ANSWERS = {
     "offer_fit": 3,
+    "current_job": "no",
     "homework": "done",
     "first_choice_stage": "applied",
     "restructuring": "no",

@@ -10,11 +10,22 @@ from datetime import date
 
 from .advice import ADVICE_IDS
 from .answers import check_answers
-from .bridge import evaluate_json
+from .bridge import evaluate_json, plan_json
 from .errors import InvalidAnswers, InvalidDefinition, QuestionnaireError, UnknownQuestionnaire
 from .hooks import DeclaredAnswers
 from .loader import code_file, load, load_all
-from .rules import actions, against, changes, decide, fallback, flags, missing, reasons
+from .plan import plan
+from .rules import (
+    actions,
+    against,
+    changes,
+    decide,
+    fallback,
+    flags,
+    missing,
+    next_steps,
+    reasons,
+)
 from .schema import public_definition
 
 # Typing names only for annotations: importing typing costs start-up time in Pyodide.
@@ -31,6 +42,8 @@ __all__ = [
     "UnknownQuestionnaire",
     "evaluate",
     "evaluate_json",
+    "plan",
+    "plan_json",
     "get_definition",
     "list_questionnaires",
 ]
@@ -86,6 +99,7 @@ def evaluate(
         "change": changes(definition, outcome_id, ctx),
         "missing": missing(definition, checked),
         "actions": actions(definition, outcome_id, ctx),
+        "next": next_steps(definition, outcome_id, ctx) if outcome_id else [],
         "fallback": {"outcome": other, "title": definition.outcomes_by_id[other].title}
         if other
         else None,

@@ -18,6 +18,14 @@ MAX_JSON_CHARS = 200_000
 MAX_JSON_DEPTH = 16
 
 
+def _day(today: object):
+    """The reader's date from the page, or None. JavaScript's null arrives as Pyodide's
+    jsnull, not None, so anything that is not text counts as no date."""
+    from datetime import date
+
+    return date.fromisoformat(today) if isinstance(today, str) and today else None
+
+
 def _depth_ok(text: str) -> bool:
     """Whether brackets nest at most MAX_JSON_DEPTH deep (strings skipped), in one pass."""
     depth, in_string, escaped = 0, False, False
@@ -76,13 +84,12 @@ def evaluate_json(questionnaire_id: str, answers_json: str, today: str | None = 
     ``today`` (YYYY-MM-DD, the reader's date) dates the drafts; the engine never
     reads the clock itself.
     """
-    from datetime import date
 
     from . import evaluate  # the package imports this module first
 
     try:
-        day = None if today is None else date.fromisoformat(today)
-    except (TypeError, ValueError):
+        day = _day(today)
+    except ValueError:
         return _invalid(InvalidAnswers(None, f"today: expected a date as YYYY-MM-DD but "
                                        f"received: {str(today)[:40]!r}"))  # fmt: skip
     try:
@@ -101,3 +108,19 @@ def _invalid(error: QuestionnaireError) -> str:
         "reader_message": getattr(error, "reader_message", None) or str(error),
     }
     return json.dumps(reply, ensure_ascii=False)
+
+
+def plan_json(answers_by_questionnaire_json: str, today: str | None = None) -> str:
+    """The reader's whole plan from JSON text: `{"type": "PLAN", "plan": {...}}` or INVALID."""
+
+    from .plan import plan
+
+    try:
+        day = _day(today)
+    except ValueError:
+        return _invalid(InvalidAnswers(None, "today: expected a date as YYYY-MM-DD"))
+    try:
+        result = plan(parse_answers(answers_by_questionnaire_json), today=day)
+    except QuestionnaireError as error:
+        return _invalid(error)
+    return json.dumps({"type": "PLAN", "plan": result}, ensure_ascii=False)

@@ -70,3 +70,68 @@ def working_day(day: date, not_before: date | None = None) -> date:
 def display_weeks(weeks: float) -> str:
     whole = int(weeks) if float(weeks).is_integer() else weeks
     return f"{whole} week" if whole == 1 else f"{whole} weeks"
+
+
+# Past-tense verbs a reader's news often starts with ("led the Q3 launch"):
+# such a line becomes "I led the Q3 launch."; words ending in -ed count too.
+PAST_VERBS = frozenset({
+    "began", "became", "brought", "built", "bought", "did", "drew", "found", "gave", "got",
+    "grew", "held", "kept", "led", "left", "made", "met", "ran", "sold", "spoke", "spent",
+    "taught", "took", "won", "wrote", "learnt", "set", "shipped", "read", "went", "saw",
+})  # fmt: skip
+PRONOUNS = frozenset({"i", "i'm", "i've", "i'd", "my", "we", "we've", "our", "it", "this"})
+
+
+def sentence_of(text: str) -> str:
+    """A reader's line of news as a sentence that can stand in a note.
+
+    "shipped the billing redesign" -> "I shipped the billing redesign."
+    "My team won an award" -> "My team won an award."
+    "A certificate in data analysis" -> "A certificate in data analysis." (left as written)
+    """
+    text = " ".join(text.split()).rstrip(" ;,")
+    if not text:
+        return text
+    first = text.split(" ")[0].lower().strip(".,;:!?")
+    if first not in PRONOUNS:
+        verb = text[0].lower() + text[1:]  # a verb is no name: lower-case it
+        if first in PAST_VERBS or (first.endswith("ed") and len(first) > 3):
+            text = f"I {verb}"
+        elif first.endswith("ing") and len(first) > 4:
+            text = f"I have been {verb}"
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
+
+
+# Words that make a line a sentence of its own rather than a fragment.
+FINITE_VERBS = frozenset({
+    "is", "are", "was", "were", "has", "have", "had", "would", "will", "can", "could", "do",
+    "does", "did", "need", "needs", "want", "wants", "feel", "feels", "makes", "matters",
+})  # fmt: skip
+# First words that are safe to lower-case mid-sentence (never a name).
+COMMON_STARTS = frozenset({
+    "a", "an", "the", "more", "less", "some", "better", "fewer", "no", "being", "working",
+    "having", "remote", "flexible", "family", "personal", "higher", "lower", "closer",
+})  # fmt: skip
+
+
+def _mid_sentence(text: str) -> str:
+    word = text.split(" ")[0]
+    return word.lower() + text[len(word) :] if word.lower() in COMMON_STARTS else text
+
+
+def woven(text: str, lead: str, fragment_lead: str) -> str:
+    """The reader's own words woven into a sentence of ours.
+
+    A sentence of theirs follows `lead` ("As I said, the commute is too long.");
+    a fragment follows `fragment_lead` ("I am looking for a role with ...").
+    """
+    sentence = sentence_of(text)
+    words = sentence.split(" ")
+    first = words[0].lower().strip(".,;:!?")
+    if first in PRONOUNS:
+        opening = words[0] if words[0] in ("I", "I'm", "I've", "I'd") else words[0].lower()
+        return f"{lead} {opening} {' '.join(words[1:])}".rstrip()
+    if any(word.lower().strip(".,;:!?") in FINITE_VERBS for word in words[1:8]):
+        return f"{lead} {_mid_sentence(sentence)}"
+    return f"{fragment_lead} {_mid_sentence(sentence)}"

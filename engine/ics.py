@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-PRODID = "-//offer-guide//follow-up-plan//EN"
+PRODID = "-//offer-guide//plan//EN"
 # RFC 5545 3.1: lines SHOULD NOT be longer than 75 octets, excluding the CRLF.
 MAX_OCTETS = 75
 
@@ -16,6 +16,7 @@ class Event:
     day: date
     summary: str
     description: str
+    reminder: str | None = None  # a TRIGGER duration after the start, such as "PT9H"
 
 
 def escape(text: str) -> str:
@@ -65,7 +66,15 @@ def calendar(events: list[Event], stamp: date) -> str:
             f"SUMMARY:{escape(event.summary)}",
             f"DESCRIPTION:{escape(event.description)}",
             "TRANSP:TRANSPARENT",
-            "END:VEVENT",
         ]
+        if event.reminder:
+            lines += [
+                "BEGIN:VALARM",
+                "ACTION:DISPLAY",
+                f"DESCRIPTION:{escape(event.summary)}",
+                f"TRIGGER;RELATED=START:{event.reminder}",
+                "END:VALARM",
+            ]
+        lines += ["END:VEVENT"]
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

@@ -121,6 +121,14 @@ class Action:
 
 
 @dataclass(frozen=True, slots=True)
+class Next:
+    text: str
+    questionnaire: str  # the questionnaire the link opens
+    when: Condition | None
+    outcomes: frozenset[str] | None
+
+
+@dataclass(frozen=True, slots=True)
 class Change:
     question: str
     value: Any  # a literal answer, or ("fact", ID) for a computed one
@@ -150,6 +158,7 @@ class Definition:
     against: tuple[Reason, ...]  # what points the other way, per outcome
     flags: tuple[Flag, ...]
     actions: tuple[Action, ...]
+    next: tuple[Next, ...]  # links to the questionnaires that follow
     changes: tuple[Change, ...]
     how_to_read: tuple[str, ...]
     no_outcome_title: str

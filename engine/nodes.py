@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 # Closed key sets per node kind: (required, optional).
 DEFINITION_KEYS = (
     frozenset({"id", "title", "intro", "questions", "outcomes", "rules", "how_to_read"}),
-    frozenset({"facts", "reasons", "against", "flags", "actions", "changes", "no_outcome"}),
+    frozenset({"facts", "reasons", "against", "flags", "actions", "next", "changes", "no_outcome"}),
 )
 # Editors may point a definition at its JSON Schema; the engine ignores the key.
 EDITOR_KEYS = frozenset({"$schema"})
@@ -43,6 +43,8 @@ RULE_KEYS = (frozenset({"outcome"}), frozenset({"when", "note"}))
 REASON_KEYS = (frozenset({"text", "advice"}), frozenset({"when", "outcomes"}))
 FLAG_KEYS = (frozenset({"id", "text", "advice", "when"}), frozenset())
 ACTION_KEYS = (frozenset({"text", "advice"}), frozenset({"when", "outcomes"}))
+# "What comes next": a link to the questionnaire that naturally follows a result.
+NEXT_KEYS = (frozenset({"text", "questionnaire"}), frozenset({"when", "outcomes"}))
 CHANGE_KEYS = (
     frozenset({"question", "value", "text"}),
     frozenset({"direction", "outcomes", "from", "at_least", "to"}),

@@ -294,3 +294,12 @@ def missing(definition: Definition, answers: dict[str, Any]) -> list[str]:
         for q in definition.questions
         if q.id not in answers and (q.required or q.id in guessed)
     ]
+
+
+def next_steps(definition: Definition, outcome: str | None, ctx: Context) -> list[dict]:
+    """Links to the questionnaires that naturally follow this result."""
+    return [
+        {"text": step.text, "questionnaire": step.questionnaire}
+        for step in definition.next
+        if (step.outcomes is None or outcome in step.outcomes) and _holds(step.when, ctx)
+    ]

@@ -20,6 +20,7 @@ from .model import (
     Definition,
     Fact,
     Flag,
+    Next,
     Outcome,
     Question,
     Reason,
@@ -33,6 +34,7 @@ from .nodes import (
     EDITOR_KEYS,
     FACT_KEYS,
     FLAG_KEYS,
+    NEXT_KEYS,
     NO_OUTCOME_DEFAULT,
     NO_OUTCOME_KEYS,
     OUTCOME_KEYS,
@@ -182,6 +184,22 @@ def _notes(key: str, keys: tuple, make: type, extra: frozenset[str] = frozenset(
     return parse
 
 
+def _next(p: NodeParser, data: dict, built: _Built) -> tuple[Next, ...]:
+    from .questionnaires import ORDER  # the guide's questionnaires, declared once
+
+    made = []
+    for i, node in enumerate(p.items(data, "next", "", required=False)):
+        where = f"next[{i}]"
+        p.keys(node, where, NEXT_KEYS)
+        target = node["questionnaire"]
+        if target not in ORDER:
+            raise p.fail(f"{where}.questionnaire", f"unknown questionnaire {target!r}; "
+                         f"expected one of {list(ORDER)}")  # fmt: skip
+        made.append(Next(p.text(node, "text", where), target, built.condition(node, where),
+                         _outcome_set(p, node, where, built)))  # fmt: skip
+    return tuple(made)
+
+
 def _flags(p: NodeParser, data: dict, built: _Built) -> tuple[Flag, ...]:
     seen: set[str] = set()
     flags = []
@@ -270,6 +288,7 @@ SECTIONS: tuple[tuple[str, Callable[[NodeParser, dict, _Built], Any]], ...] = (
     ("against", _notes("against", REASON_KEYS, Reason)),
     ("flags", _flags),
     ("actions", _notes("actions", ACTION_KEYS, Action, ACTION_EXTRA_NAMES)),
+    ("next", _next),
     ("changes", _changes),
     ("how_to_read", _how_to_read),
     ("no_outcome", _no_outcome),
@@ -309,6 +328,7 @@ def parse_definition(
         against=built["against"],
         flags=built["flags"],
         actions=built["actions"],
+        next=built["next"],
         changes=built["changes"],
         how_to_read=built["how_to_read"],
         no_outcome_title=no_outcome_title,

@@ -27,6 +27,7 @@ TRIAGE = "should-i-decline"
 BASE = {
     "offer_fit": 3,
     "homework": "done",
+    "current_job": "no",
     "first_choice_stage": "finalist",
     "restructuring": "no",
     "decision_weeks": 4,
@@ -37,7 +38,7 @@ BASE = {
 TRIAGE_CASES = {
     "do_homework_first": {**BASE, "homework": "not_yet"},
     "accept_and_stay_in_touch": {**BASE, "first_choice_stage": "applied", "runway_months": 1},
-    "ask_for_time": {**BASE, "offer_deadline_days": 5},
+    "ask_for_time": {**BASE, "offer_fit": 4, "offer_deadline_days": 5},
     "wait_for_first_choice": BASE,
     "decline_and_keep_doors_open": {
         **BASE,
@@ -48,6 +49,7 @@ TRIAGE_CASES = {
 }
 ADVICE_MAP = yaml.safe_load((ROOT / "docs" / "advice-map.yml").read_text(encoding="utf-8"))
 FOLLOW_UP = {
+    "situation": "declined_offer",
     "contact_name": "Priya Shah",
     "company": "Northwind",
     "last_contact": "2026-11-02",

@@ -1,126 +1,133 @@
-"""The decline plan's drafts: talking points, a request for a conversation, a thank-you note."""
+"""The decline plan's drafts: talking points, a request for a conversation, a thank-you note.
+
+Each honest reason (C2) is written once per sentence it appears in, so every
+option reads naturally everywhere; the reader's own words stand as their own
+sentences, introduced, never pasted after a colon.
+"""
 
 from __future__ import annotations
 
-from ..drafts import document
+from ..drafts import document, first_name, woven
 from ..hooks import QuestionnaireCode
 
 # Typing names only for annotations: importing typing costs start-up time in Pyodide.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from datetime import date
     from typing import Any
 
     Answers = dict[str, Any]
 
 
-def _name(answers: Answers, key: str, blank: str) -> str:
-    return answers.get(key) or blank
+# value -> (talking point, the reason as the reader says it in the thank-you note)
+REASONS = {
+    "role_scope": ("Say that the role, as it stands, is not the work you most want to do.",
+                   "the role, as it stands, is not the work I most want to do"),
+    "pay": ("Say that the pay and benefits do not meet what you need.",
+            "the pay and benefits do not meet what I need"),
+    "growth": ("Say that you do not see the room to grow that you are looking for.",
+               "I do not see the room to grow that I am looking for"),
+    "location": ("Say that the location or the working arrangements do not work for you.",
+                 "the location and the working arrangements do not work for me"),
+    "culture": ("Say that you are not sure the way of working there would suit you.",
+                "I am not sure the way of working would suit me"),
+    "other_offer": ("Say that you have another opportunity that fits your goals better.",
+                    "I have another opportunity that fits my goals better"),
+    "timing": ("Say that the timing is not right for you.", "the timing is not right for me"),
+    "other": ("Give your reason honestly, in a sentence or two you would be happy to say "
+              "aloud.", None),
+}  # fmt: skip
 
 
-# The honest reason (C2) in the reader's voice, completing "I am declining because ...".
-DECLINE_REASONS = {
-    "role_scope": "the role as it stands is not the work I most want to do",
-    "pay": "the pay and benefits do not meet what I need",
-    "growth": "I do not see the room to grow that I am looking for",
-    "location": "the location or working arrangements do not work for me",
-    "culture": "I am not sure the way of working there suits me",
-    "other_offer": "I am pursuing another opportunity that fits my goals more closely",
-    "timing": "the timing is not right for me",
-    "other": "of personal reasons I would like to explain in person",
-}
+def _hello(answers: Answers) -> str:
+    name = answers.get("contact_name")
+    if not name:
+        return "[their first name]"
+    return name if answers.get("greeting") == "full_name" else first_name(name)
 
 
-def documents(outcome: str, answers: Answers, today=None) -> list[dict]:
-    contact = _name(answers, "contact_name", "[their name]")
-    company = _name(answers, "company", "[company]")
-    signature = _name(answers, "your_name", "[your name]")
-    role = f"the {answers['role_title']} role" if "role_title" in answers else "the role"
-    reason = DECLINE_REASONS.get(answers.get("honest_reason", ""), "[your honest reason]")
-    keep_open = outcome == "request_conversation"
-
-    points = [
-        f"Thank {contact} for the offer of {role} and for their time.",
-        f"Say honestly why you are declining: {reason}.",
-    ]
+def _points(answers: Answers, role: str, keep_open: bool) -> list[str]:
+    contact = answers.get("contact_name") or "them"
+    point, _ = REASONS.get(answers.get("honest_reason", ""), REASONS["other"])
+    points = [f"Thank {contact} for the offer of {role}, and for their time.", point]
     if "reason_detail" in answers:
-        points.append(f"In your own words: {answers['reason_detail']}")
+        points.append(f"In your own words: “{answers['reason_detail']}”")
     if "would_make_right" in answers:
-        points.append(f"Say what would make a role right for you: {answers['would_make_right']}")
+        points.append(f"Say what would make a role right for you: “{answers['would_make_right']}”")
     else:
         points.append("Say what would make a role right for you: the work, the scope, the terms.")
-    points.append("Ask whether the role could change, or whether another opening might fit.")
     if keep_open:
+        points.append("Ask whether the role could change, or whether another opening might fit.")
         points.append("Ask to stay in touch, so they think of you when a better fit comes up.")
     else:
         points.append("Close warmly: people move on, and you may cross paths again.")
+    return points
 
-    recruiter = answers.get("contact_role") == "recruiter"
-    ask = (
-        "Before I reply formally, I would value a short conversation (15 minutes by phone "
-        "or video) to explain my reasons honestly and to hear your thoughts."
-    )
-    if recruiter:
+
+def _request(answers: Answers, role: str, company: str, signature: str) -> str:
+    ask = ("Before I reply formally, I would value a short conversation, 15 minutes by phone "
+           "or video, to explain my reasons honestly and to hear your thoughts.")  # fmt: skip
+    if answers.get("contact_role") == "recruiter":
         ask += " If possible, I would also like to speak with the hiring manager."
-    request = "\n".join(
-        [
-            f"Subject: {role[0].upper() + role[1:]} at {company}",
-            "",
-            f"Dear {contact},",
-            "",
-            f"Thank you for offering me {role} at {company}. I have thought it over "
-            "carefully, and I have decided not to accept it as it stands.",
-            "",
-            ask,
-            "Would you have time this week or next?",
-            "",
-            "Kind regards,",
-            signature,
-        ]
-    )
-
-    thanks = [
-        f"Dear {contact},",
+    return "\n".join([
+        f"Subject: {role[0].upper() + role[1:]} at {company}",
         "",
-        f"Thank you for taking the time to talk with me about {role}. I appreciated "
-        f"your openness, and I hope I was as open about my reasons: {reason}.",
-    ]
-    if "would_make_right" in answers:
-        thanks += ["", f"As I said, what would make a role right for me: "
-                   f"{answers['would_make_right']}"]  # fmt: skip
-    if keep_open:
-        thanks += ["", f"I would be glad to hear from you if something closer to that comes up "
-                   f"at {company}, and I hope we stay in touch."]  # fmt: skip
-    else:
-        thanks += ["", f"I wish you and everyone at {company} well."]
-    thanks += ["", "Best wishes,", signature]
+        f"Hi {_hello(answers)},",
+        "",
+        f"Thank you for offering me {role} at {company}. I have thought it over carefully, "
+        "and I have decided not to accept it as it stands.",
+        "",
+        ask,
+        "Would you have time this week or next?",
+        "",
+        "Kind regards,",
+        signature,
+    ])  # fmt: skip
 
+
+def _thanks(answers: Answers, role: str, company: str, signature: str, keep_open: bool) -> str:
+    _, reason = REASONS.get(answers.get("honest_reason", ""), REASONS["other"])
+    paragraph = (f"Thank you for taking the time to talk with me about {role}. I appreciated "
+                 "your openness, and I hope I was as open with you.")  # fmt: skip
+    if "reason_detail" in answers:
+        paragraph += " " + woven(
+            answers["reason_detail"], "As I said,", "As I said, it comes down to"
+        )
+    elif reason:
+        paragraph += f" In short, {reason}."
+    lines = [f"Hi {_hello(answers)},", "", paragraph]
+    wish = answers.get("would_make_right")
+    if keep_open:
+        if wish:
+            said = woven(wish, "As we discussed,", "As we discussed, I am looking for")
+            lines += ["", f"{said} If something like that comes up at {company}, I would be "
+                      "glad to hear from you."]  # fmt: skip
+        else:
+            lines += ["", f"If something closer to what I am looking for comes up at {company}, "
+                      "I would be glad to hear from you."]  # fmt: skip
+        lines += ["", "I hope we stay in touch."]
+    else:
+        lines += ["", f"I wish you and everyone at {company} well."]
+    return "\n".join(lines + ["", "Best wishes,", signature])
+
+
+def documents(outcome: str, answers: Answers, today: date | None = None) -> list[dict]:
+    company = answers.get("company") or "[company]"
+    signature = answers.get("your_name") or "[your name]"
+    role = f"the {answers['role_title']} role" if "role_title" in answers else "the role"
+    keep_open = outcome == "request_conversation"
     return [
-        document(
-            "talking_points",
-            "Talking points for the conversation",
-            "list",
-            "talking-points.txt",
-            "\n".join(points),
-        ),  # fmt: skip
-        document(
-            "request_message",
-            "Message asking for a conversation",
-            "text",
-            "request-message.txt",
-            request,
-        ),  # fmt: skip
-        document(
-            "thank_you_note",
-            "Thank-you note after the conversation",
-            "text",
-            "thank-you-note.txt",
-            "\n".join(thanks),
-        ),  # fmt: skip
-    ]
+        document("talking_points", "Talking points for the conversation", "list",
+                 "talking-points.txt", "\n".join(_points(answers, role, keep_open))),
+        document("request_message", "Message asking for a conversation", "text",
+                 "request-message.txt", _request(answers, role, company, signature)),
+        document("thank_you_note", "Thank-you note after the conversation", "text",
+                 "thank-you-note.txt", _thanks(answers, role, company, signature, keep_open)),
+    ]  # fmt: skip
 
 
 CODE = QuestionnaireCode(
     reads=("contact_name", "company", "your_name", "role_title", "honest_reason",
-           "reason_detail", "would_make_right", "contact_role"),
+           "reason_detail", "would_make_right", "contact_role", "greeting"),
     documents=documents,
 )  # fmt: skip

@@ -29,8 +29,13 @@ zipfile.ZipFile("/tmp/engine.whl").extractall(sysconfig.get_paths()["purelib"])
   const engine = pyodide.pyimport("engine");
   const sys = pyodide.pyimport("sys");
   const cases = JSON.parse(fs.readFileSync(casesPath, "utf8"));
-  const results = cases.map(([questionnaire, answersJson]) =>
-    JSON.parse(engine.evaluate_json(questionnaire, answersJson)),
+  // "@plan" vectors go through engine.plan_json, the plan page's bridge.
+  const results = cases.map(([questionnaire, answersJson, today]) =>
+    JSON.parse(
+      questionnaire === "@plan"
+        ? engine.plan_json(answersJson, today)
+        : engine.evaluate_json(questionnaire, answersJson, today),
+    ),
   );
   const output = JSON.stringify({
     python: sys.version.split(" ")[0],

@@ -100,7 +100,13 @@ def test_follow_up_plan_contract_ids():
     questions = {q["id"]: q for q in get_definition("follow-up-plan")["questions"]}
     assert {"contact_name", "company", "last_contact", "cadence_weeks", "check_ins",
             "accomplishments"} <= set(questions)  # fmt: skip
-    assert [o["value"] for o in questions["cadence_weeks"]["options"]] == [3, 4]
+    assert [o["value"] for o in questions["cadence_weeks"]["options"]] == [3, 4, 8, 12]
+    assert [o["value"] for o in questions["situation"]["options"]] == [
+        "declined_offer",
+        "still_deciding",
+        "accepted_offer",
+    ]
+    assert questions["situation"]["required"]
     assert questions["last_contact"]["type"] == "date"
 
 
@@ -150,7 +156,8 @@ def test_free_text_stays_plain_text():
                "company": "Acme", "honest_reason": "pay", "open_to_future": "yes"}  # fmt: skip
     documents = evaluate("decline-plan", answers)["documents"]
     assert all(doc["media_type"] == "text/plain" for doc in documents)
-    assert "Dear <b>Dana</b> & co," in documents[1]["content"]
+    assert "Hi <b>Dana</b>," in documents[1]["content"]  # greeted by first name, as typed
+    assert "Thank <b>Dana</b> & co for the offer" in documents[0]["content"]
 
 
 # --- broken definitions ----------------------------------------------------------
@@ -183,8 +190,8 @@ BROKEN = [
     (
         _set(["colour"], "blue"),
         "decline-plan: unknown key 'colour'; expected only ['actions', 'against', 'changes', "
-        "'facts', 'flags', 'how_to_read', 'id', 'intro', 'no_outcome', 'outcomes', 'questions', "
-        "'reasons', 'rules', 'title']",
+        "'facts', 'flags', 'how_to_read', 'id', 'intro', 'next', 'no_outcome', 'outcomes', "
+        "'questions', 'reasons', 'rules', 'title']",
     ),
     (
         _set(["questions", 1, "id"], "contact_role"),
@@ -221,8 +228,8 @@ BROKEN = [
     (
         _set(["rules", 0, "when"], {"answer": "salary", "in": ["no"]}),
         "decline-plan: rules[0].when.answer: unknown question 'salary'; expected one of "
-        "['company', 'contact_name', 'contact_role', 'honest_reason', 'open_to_future', "
-        "'reason_detail', 'role_title', 'would_make_right', 'your_name']",
+        "['company', 'contact_name', 'contact_role', 'greeting', 'honest_reason', "
+        "'open_to_future', 'reason_detail', 'role_title', 'would_make_right', 'your_name']",
     ),
     (
         _set(["rules", 0, "when"], {"answer": "open_to_future", "in": ["no"], "often": 1}),
@@ -284,8 +291,8 @@ BROKEN = [
     (
         _set(["reasons", 0, "text"], "You will ask {salary}."),
         "decline-plan: reasons[0].text: unknown placeholder {salary}; expected one of "
-        "['company', 'contact_name', 'contact_role', 'honest_reason', 'open_to_future', "
-        "'reason_detail', 'role_title', 'would_make_right', 'your_name']",
+        "['company', 'contact_name', 'contact_role', 'greeting', 'honest_reason', "
+        "'open_to_future', 'reason_detail', 'role_title', 'would_make_right', 'your_name']",
     ),
     (
         _set(["changes", 0, "value"], "perhaps"),

@@ -10,6 +10,7 @@ from engine import evaluate
 from engine.ics import fold
 
 ANSWERS = {
+    "situation": "declined_offer",
     "contact_name": "Zoë Ångström",
     "company": "Acme; Widgets, Ltd\\Group",
     "last_contact": "2026-12-20",
@@ -32,21 +33,27 @@ def test_calendar_parses_with_the_right_events_and_dates():
     parsed = icalendar.Calendar.from_ical(document["content"])
     events = list(parsed.walk("VEVENT"))
     assert [event.decoded("DTSTART") for event in events] == [
-        date(2027, 1, 17),
-        date(2027, 2, 14),
-        date(2027, 3, 14),
-        date(2027, 4, 11),
-        date(2027, 5, 9),
+        # Every four weeks from Sunday 20 December, each moved to the Friday before.
+        date(2027, 1, 15),
+        date(2027, 2, 12),
+        date(2027, 3, 12),
+        date(2027, 4, 9),
+        date(2027, 5, 7),
     ]
     for event in events:
         start = event.decoded("DTSTART")
         assert isinstance(start, date)  # all-day
         assert (event.decoded("DTEND") - start).days == 1
         assert str(event["SUMMARY"]).startswith("Check in with Zoë Ångström at Acme; Widgets")
-        assert "is it still fine with you if I keep in touch" in str(event["DESCRIPTION"])
+        assert start.weekday() < 5 and (start.month, start.day) not in ((1, 1), (12, 25))
+        assert str(event["DESCRIPTION"]).startswith("Subject: ")  # the note itself
         assert event.decoded("DTSTAMP").isoformat().startswith("2026-12-20T00:00:00")
-    # The first note carries the reader's news, newlines and all (D4).
-    assert "cut costs; spoke at a meetup.\nAlso: a new" in str(events[0]["DESCRIPTION"])
+        (alarm,) = event.walk("VALARM")
+        assert str(alarm["ACTION"]) == "DISPLAY"
+        assert alarm.decoded("TRIGGER").total_seconds() == 9 * 3600  # 9:00 on the day
+    # The reader's news, one item per note (D4).
+    assert "I led a migration, cut costs; spoke at a meetup." in str(events[0]["DESCRIPTION"])
+    assert "Also: a new certificate." in str(events[1]["DESCRIPTION"])
     assert len({str(event["UID"]) for event in events}) == 5
     assert all(str(event["UID"]).endswith("@offer-guide") for event in events)
 
@@ -73,3 +80,15 @@ def test_fold_never_splits_a_character():
     for part in folded.split("\r\n"):
         assert len(part.encode("utf-8")) <= 75
         part.encode("utf-8").decode("utf-8")
+
+
+def test_an_updated_plan_keeps_its_uids_so_a_second_import_updates_not_duplicates():
+    first = icalendar.Calendar.from_ical(_calendar()["content"])
+    edited = {**ANSWERS, "accomplishments": "Gave a talk at a meetup.", "cadence_weeks": 3}
+    second = icalendar.Calendar.from_ical(_calendar(edited)["content"])
+    uids = [str(event["UID"]) for event in first.walk("VEVENT")]
+    assert [str(event["UID"]) for event in second.walk("VEVENT")] == uids
+    # A calendar keyed by UID (as calendar apps store events) holds 5 events, not 10.
+    imported = {str(e["UID"]): e for cal in (first, second) for e in cal.walk("VEVENT")}
+    assert len(imported) == 5
+    assert "I gave a talk at a meetup." in str(imported[uids[0]]["DESCRIPTION"])

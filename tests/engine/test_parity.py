@@ -9,10 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+import test_plan
 from engine_cases import load_cases
 from personas import load_personas, problems
 
-from engine import evaluate_json
+from engine import evaluate_json, plan_json
 
 ROOT = Path(__file__).resolve().parents[2]
 PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -50,8 +51,12 @@ def test_pyodide_gives_the_same_results(tmp_path):
     # are not valid JSON at all, to compare the bridge's INVALID replies too.
     vectors = [(q, json.dumps(a)) for q, a in [(c.questionnaire, c.answers) for c in cases] + extra]
     vectors += [("should-i-decline", "{"), ("no-such-questionnaire", "{}")]
+    # Whole plans, dated, and drafts dated by a reader's today.
+    vectors += [("@plan", json.dumps(test_plan.EVERYTHING), "2026-11-26"),
+                ("@plan", json.dumps(test_plan.EVERYTHING), None), ("@plan", "{}", "2026-11-26"),
+                ("should-i-decline", json.dumps(test_plan.TRIAGE), "2026-12-24")]  # fmt: skip
     personas = load_personas()
-    vectors += [(p.questionnaire, json.dumps(p.answers)) for p in personas]
+    vectors += [(p.questionnaire, json.dumps(p.answers), None) for p in personas]
     cases_path = tmp_path / "cases.json"
     cases_path.write_text(json.dumps(vectors), encoding="utf-8")
     out_path = tmp_path / "out.json"
@@ -66,8 +71,12 @@ def test_pyodide_gives_the_same_results(tmp_path):
     assert output["python"].startswith("3.14")
     assert "site-packages" in output["engine_file"]  # the wheel, not the source tree
 
-    expected = [json.loads(evaluate_json(questionnaire, text)) for questionnaire, text in vectors]
-    assert {reply["type"] for reply in expected} == {"RESULT", "INVALID"}
+    vectors = [(*vector, None)[:3] for vector in vectors]
+    expected = [
+        json.loads(plan_json(text, today) if q == "@plan" else evaluate_json(q, text, today))
+        for q, text, today in vectors
+    ]
+    assert {reply["type"] for reply in expected} == {"RESULT", "INVALID", "PLAN"}
     assert len(output["results"]) == len(expected)
     for vector, got, want in zip(vectors, output["results"], expected, strict=True):
         assert got == want, vector
