@@ -1,14 +1,20 @@
-"""Serve the built site on 127.0.0.1 with the media types Pyodide needs, and its _headers.
+"""Serve the built site on 127.0.0.1 as a static host does: media types, _headers, gzip.
 
 The site's `_headers` file (build_tools/csp.py writes it, in the format
 Netlify and Cloudflare Pages read) is sent as those hosts send it, so the
-tests run under the Content-Security-Policy a host would send.
+tests run under the Content-Security-Policy a host would send. Text and
+WebAssembly go out gzipped when the browser asks for it (Accept-Encoding),
+as GitHub Pages sends them, so local byte counts match hosted ones.
 """
 
 from __future__ import annotations
 
 import argparse
+import email.utils
 import functools
+import gzip
+import io
+import os
 import re
 import sys
 import threading
@@ -31,6 +37,27 @@ MEDIA_TYPES = {
 
 
 HEADERS_FILE = "_headers"
+# What a static host compresses: text of every kind, and WebAssembly. Zips,
+# images and PDFs are compressed already.
+GZIP_TYPES = ("text/", "application/javascript", "application/json", "application/wasm",
+              "application/xml", "image/svg+xml")  # fmt: skip
+GZIP_LEVEL = 6
+
+
+@functools.lru_cache(maxsize=256)
+def gzipped(path: str, mtime_ns: int, size: int) -> bytes:
+    """The file's bytes, gzipped (cached per version of the file)."""
+    with open(path, "rb") as file:
+        return gzip.compress(file.read(), GZIP_LEVEL, mtime=0)
+
+
+def accepts_gzip(header: str | None) -> bool:
+    """Whether an Accept-Encoding header allows gzip (and does not set q=0 for it)."""
+    for part in (header or "").split(","):
+        name, _, params = part.strip().partition(";")
+        if name.strip().lower() in ("gzip", "*"):
+            return params.replace(" ", "").lower() not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
+    return False
 
 
 def parse_headers_file(text: str) -> list[tuple[re.Pattern[str], list[tuple[str, str]]]]:
@@ -66,6 +93,43 @@ class SiteHandler(SimpleHTTPRequestHandler):
                     for name, value in headers:
                         self.send_header(name, value)
         super().end_headers()
+
+    def send_head(self):
+        """Like SimpleHTTPRequestHandler's, but gzipped for a browser that asks for it."""
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        media_type = self.guess_type(path)
+        if not (
+            accepts_gzip(self.headers.get("Accept-Encoding"))
+            and os.path.isfile(path)
+            and media_type.startswith(GZIP_TYPES)
+        ):
+            return super().send_head()
+        stat = os.stat(path)
+        modified = email.utils.formatdate(stat.st_mtime, usegmt=True)
+        since = self.headers.get("If-Modified-Since")
+        if since and "If-None-Match" not in self.headers:
+            try:
+                unchanged = email.utils.parsedate_to_datetime(since).timestamp() >= int(
+                    stat.st_mtime
+                )
+            except (TypeError, ValueError, OverflowError):
+                unchanged = False
+            if unchanged:
+                self.send_response(304)
+                self.send_header("Vary", "Accept-Encoding")
+                self.end_headers()
+                return None
+        body = gzipped(path, stat.st_mtime_ns, stat.st_size)
+        self.send_response(200)
+        self.send_header("Content-Type", media_type)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", modified)
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         if self.server.verbose:  # type: ignore[attr-defined]
