@@ -57,6 +57,7 @@ pdf: setup
 	OFFER_GUIDE_PDF=$$name $(PY) -m build_tools.site || exit 1; \
 	CHROMIUM="$$CHROMIUM" $(PY) -m build_tools.pdf --site site --paper $$paper --out dist/$$name || exit 1; \
 	cp dist/$$name site/$$name; \
+	$(PY) -m build_tools.offline site || exit 1; \
 	echo "make pdf: dist/$$name (and site/$$name) in $$(awk "BEGIN { printf \"%.1f\", $$EPOCHREALTIME - $$start }") s"
 
 lint: setup

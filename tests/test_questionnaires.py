@@ -270,10 +270,15 @@ def test_triage_can_be_completed_with_the_keyboard_alone(page: Page) -> None:
 
 def test_reading_pages_download_no_runtime(page: Page) -> None:
     fetched: list[str] = []
+    everything: list[str] = []  # the service worker's precache included
     page.on("request", lambda r: fetched.append(r.url))
+    page.context.on("request", lambda r: everything.append(r.url))
     page.goto("about/")
+    expect(page.locator("html")).to_have_attribute("data-offline", "ready", timeout=60_000)
     page.wait_for_load_state("networkidle")
     assert not [url for url in fetched if "/pyodide/" in url or "engine-worker" in url]
+    assert any(url.endswith("/sw.js") for url in everything), "no service worker was fetched"
+    assert not [url for url in everything if "/pyodide/" in url]
 
 
 def test_static_form_follows_the_page_contract(page: Page) -> None:

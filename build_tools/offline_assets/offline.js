@@ -1,0 +1,101 @@
+// The guide offline: registers the service worker that Workbox wrote at build
+// time (sw.js, at the site's root), offers a reload when a new deploy is
+// waiting, and keeps the engine's runtime for offline use.
+//
+// The worker precaches every page and asset when it installs, but not the
+// engine's runtime: a reading page must not download it. On the first visit
+// of a questionnaire page the engine starts before the worker controls the
+// page, so its files bypass the worker. Once the engine is ready and the
+// worker in control, the runtime's files are asked for again, from the HTTP
+// cache (no second download), through the worker, whose Workbox route
+// (CacheFirst) keeps them. The page then publishes <html data-offline="ready">.
+
+import { Workbox } from "./workbox-window.mjs";
+
+const SITE = new URL("../../", import.meta.url);
+const WORKER_URL = new URL("sw.js", SITE).href;
+const RUNTIME_URL = new URL("pyodide/", SITE).href;
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
+function offerReload(workbox) {
+  if (document.querySelector("[data-offline-update]")) return;
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "md-button md-button--primary";
+  button.textContent = "reload";
+  const notice = document.createElement("aside");
+  notice.className = "offline-update";
+  notice.dataset.offlineUpdate = "";
+  notice.setAttribute("role", "status");
+  notice.append("A new version of the guide is available: ", button);
+  button.addEventListener("click", () => {
+    button.disabled = true;
+    workbox.addEventListener("controlling", () => window.location.reload());
+    workbox.messageSkipWaiting();
+  });
+  document.body.append(notice);
+}
+
+function engineReady() {
+  const ready = () => document.querySelector("form[data-questionnaire][data-engine='ready']");
+  if (ready()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!ready()) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ["data-engine"],
+    });
+  });
+}
+
+function controlled() {
+  if (navigator.serviceWorker.controller) return Promise.resolve();
+  return new Promise((resolve) =>
+    navigator.serviceWorker.addEventListener("controllerchange", () => resolve(), { once: true }),
+  );
+}
+
+// Resolves once the runtime's files are in the worker's cache.
+let runtimeKept = null;
+async function keepRuntime() {
+  await Promise.all([engineReady(), controlled()]);
+  const manifest = await (await fetch(new URL("runtime.json", RUNTIME_URL))).json();
+  const urls = Object.values(manifest.files).map((file) => new URL(file.url, RUNTIME_URL));
+  // "force-cache": the engine's own download is in the HTTP cache; this
+  // only passes it through the service worker.
+  await Promise.all(urls.map((url) => fetch(url, { cache: "force-cache" }).then((r) => r.arrayBuffer())));
+}
+
+// The page says when it would work offline: <html data-offline="ready">.
+async function publishReadiness() {
+  if (document.querySelector("[data-questionnaire-root]")) {
+    if (!runtimeKept) delete document.documentElement.dataset.offline;
+    runtimeKept ??= keepRuntime().catch((error) => {
+      runtimeKept = null; // offline or mid-deploy: the next page tries again
+      throw error;
+    });
+    try {
+      await runtimeKept;
+    } catch {
+      return;
+    }
+  }
+  await controlled();
+  document.documentElement.dataset.offline = "ready";
+}
+
+if ("serviceWorker" in navigator && window.isSecureContext) {
+  const workbox = new Workbox(WORKER_URL);
+  workbox.addEventListener("waiting", () => offerReload(workbox));
+  workbox.register().then((registration) => {
+    if (registration) setInterval(() => registration.update(), UPDATE_CHECK_MS);
+  });
+  if (window.document$) window.document$.subscribe(publishReadiness);
+  else publishReadiness();
+}

@@ -1,0 +1,59 @@
+// Write the guide's service worker with Workbox (workbox-build's generateSW):
+// no hand-written cache logic, only this configuration.
+//
+//   node offline_sw.mjs SITE_DIR RUNTIME_DIR
+//
+// Precached (fetched when the worker installs, on any page): every page and
+// the assets they use, and the PDF when the build has one. Not the engine's
+// runtime: a reading page must not download it. The runtime is cached when a
+// questionnaire page fetches it: its files are named by their content, so the
+// cached copy is always right (CacheFirst); only its manifest, runtime.json,
+// is asked of the network first.
+
+import path from "node:path";
+import { generateSW } from "workbox-build";
+
+const [siteDir, runtimeDir] = process.argv.slice(2);
+// Regular expressions, not functions: Workbox writes them into the worker.
+const folder = `/${runtimeDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/`;
+const manifest = new RegExp(`${folder}runtime\\.json$`);
+const named = new RegExp(`${folder}(core-[0-9a-f]+/|[a-z]+-[0-9a-f]+\\.zip$)`);
+
+const { count, size, warnings } = await generateSW({
+  globDirectory: siteDir,
+  swDest: path.join(siteDir, "sw.js"),
+  // sitemap.xml: Material's instant navigation reads it to know which links it may take.
+  globPatterns: ["**/*.{html,css,js,mjs,json,svg,png,ico,woff2,pdf}", "sitemap.xml"],
+  globIgnores: [
+    `${runtimeDir}/**`,
+    "print_page/**",
+    "bench/**",
+    "assets/javascripts/lunr/**",
+    "**/*.map",
+    "sw.js",
+    "workbox-*.js",
+  ],
+  maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
+  // A new deploy waits until the reader agrees to reload (the page asks);
+  // the first one takes the open page at once, so its runtime gets cached.
+  skipWaiting: false,
+  clientsClaim: true,
+  cleanupOutdatedCaches: true,
+  mode: "production",
+  babelPresetEnvTargets: ["chrome >= 111", "firefox >= 115", "safari >= 16.4"],
+  sourcemap: false,
+  runtimeCaching: [
+    {
+      urlPattern: manifest,
+      handler: "NetworkFirst",
+      options: { cacheName: "engine-runtime", networkTimeoutSeconds: 5 },
+    },
+    {
+      urlPattern: named,
+      handler: "CacheFirst",
+      options: { cacheName: "engine-runtime", expiration: { maxEntries: 16 } },
+    },
+  ],
+});
+for (const warning of warnings) process.stderr.write(`workbox: ${warning}\n`);
+process.stdout.write(JSON.stringify({ count, size }) + "\n");

@@ -1,0 +1,83 @@
+"""The guide offline: every page reads and every questionnaire answers with no network,
+and a new deploy is offered with a reload instead of the old one served forever."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from build_tools.offline import write_service_worker
+from build_tools.serve import base_url, make_server, start_in_thread
+from tests.questionnaire_steps import answer, result_of, wait_until_ready
+from tests.test_questionnaires import TRIAGE, TRIAGE_CASES
+
+pytestmark = pytest.mark.e2e
+OFFLINE_READY_TIMEOUT_MS = 90_000
+
+
+def offline_ready(page: Page) -> None:
+    """The page says it would work offline (service worker in control, runtime kept)."""
+    expect(page.locator("html")).to_have_attribute(
+        "data-offline", "ready", timeout=OFFLINE_READY_TIMEOUT_MS
+    )
+
+
+def test_the_guide_works_offline_after_one_visit(page: Page) -> None:
+    page.goto("")
+    wait_until_ready(page, TRIAGE)
+    offline_ready(page)
+
+    page.context.set_offline(True)
+    page.reload()
+    form = wait_until_ready(page, TRIAGE)  # the engine, from the worker's cache
+    page.get_by_role("navigation", name="Navigation").get_by_role(
+        "link", name="About this guide"
+    ).first.click()
+    expect(page).to_have_url(re.compile("about/$"))
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    page.go_back()
+    form = wait_until_ready(page, TRIAGE)
+    answer(form, TRIAGE, TRIAGE_CASES["wait_for_first_choice"])
+    expect(result_of(page, TRIAGE)).to_have_attribute("data-outcome", "wait_for_first_choice")
+
+    # A page opened afresh, not through instant navigation, reads too.
+    page.goto("waiting-on-your-first-choice/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+
+@pytest.fixture
+def own_site(built_site: Path, tmp_path: Path):
+    """A copy of the built site on its own server, free to be rebuilt by a test."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    server = make_server(site)
+    start_in_thread(server)
+    yield site, base_url(server)
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_new_deploy_is_offered_with_a_reload(page: Page, own_site) -> None:
+    site, url = own_site
+    page.goto(url + "about/")
+    offline_ready(page)
+
+    about = site / "about" / "index.html"
+    about.write_text(
+        about.read_text(encoding="utf-8").replace(
+            "</article>", "<p>Changed in a new deploy.</p></article>"
+        ),
+        encoding="utf-8",
+    )
+    write_service_worker(site)  # the build's last step, over the changed site
+
+    page.reload()
+    prompt = page.get_by_role("status").filter(has_text="A new version of the guide is available")
+    expect(prompt).to_be_visible(timeout=OFFLINE_READY_TIMEOUT_MS)
+    prompt.get_by_role("button", name="reload").click()
+    expect(page.get_by_text("Changed in a new deploy.")).to_be_visible(timeout=30_000)
+    expect(prompt).to_have_count(0)
