@@ -13,6 +13,7 @@ import test_plan
 from engine_cases import load_cases
 from personas import load_personas, problems
 
+from build_tools.questionnaires.runtime import BUILDER, engine_runtime
 from engine import evaluate_json, plan_json
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,22 +21,8 @@ PYODIDE = ROOT / "node_modules" / "pyodide"
 SCRIPT = Path(__file__).parent / "pyodide_parity.js"
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(240)
-def test_pyodide_gives_the_same_results(tmp_path):
-    node = shutil.which("node")
-    if node is None or not (PYODIDE / "pyodide.js").exists():
-        pytest.fail("the parity test needs Node and the npm package pyodide (npm ci)")
-    wheels = tmp_path / "wheels"
-    subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "-o", str(wheels)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    (wheel,) = wheels.glob("offer_guide_engine-*.whl")
-
+def parity_vectors() -> tuple[list[tuple], list]:
+    """Every vector both runtimes must agree on, and the personas (last among them)."""
     cases = load_cases()
     # Extra vectors beyond the tables: documents with non-ASCII text, floats.
     extra = [
@@ -57,6 +44,35 @@ def test_pyodide_gives_the_same_results(tmp_path):
                 ("should-i-decline", json.dumps(test_plan.TRIAGE), "2026-12-24")]  # fmt: skip
     personas = load_personas()
     vectors += [(p.questionnaire, json.dumps(p.answers), None) for p in personas]
+    return vectors, personas
+
+
+def expected_replies(vectors: list[tuple]) -> list[dict]:
+    """CPython's replies to the vectors, through the same bridges."""
+    vectors = [(*vector, None)[:3] for vector in vectors]
+    return [
+        json.loads(plan_json(text, today) if q == "@plan" else evaluate_json(q, text, today))
+        for q, text, today in vectors
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(240)
+def test_pyodide_gives_the_same_results(tmp_path):
+    node = shutil.which("node")
+    if node is None or not (PYODIDE / "pyodide.js").exists():
+        pytest.fail("the parity test needs Node and the npm package pyodide (npm ci)")
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "-o", str(wheels)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    (wheel,) = wheels.glob("offer_guide_engine-*.whl")
+
+    vectors, personas = parity_vectors()
     cases_path = tmp_path / "cases.json"
     cases_path.write_text(json.dumps(vectors), encoding="utf-8")
     out_path = tmp_path / "out.json"
@@ -71,11 +87,8 @@ def test_pyodide_gives_the_same_results(tmp_path):
     assert output["python"].startswith("3.14")
     assert "site-packages" in output["engine_file"]  # the wheel, not the source tree
 
+    expected = expected_replies(vectors)
     vectors = [(*vector, None)[:3] for vector in vectors]
-    expected = [
-        json.loads(plan_json(text, today) if q == "@plan" else evaluate_json(q, text, today))
-        for q, text, today in vectors
-    ]
     assert {reply["type"] for reply in expected} == {"RESULT", "INVALID", "PLAN"}
     assert len(output["results"]) == len(expected)
     for vector, got, want in zip(vectors, output["results"], expected, strict=True):
@@ -83,3 +96,29 @@ def test_pyodide_gives_the_same_results(tmp_path):
     # The personas meet a coach's expectations inside Pyodide too.
     for persona, reply in zip(personas, output["results"][-len(personas) :], strict=True):
         assert problems(persona, reply["result"]) == [], persona.id
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_the_trimmed_runtime_gives_the_same_results(tmp_path):
+    """The site's runtime (trimmed library, engine zip) misses no module any vector needs."""
+    node = shutil.which("node")
+    if node is None or not (PYODIDE / "pyodide.mjs").exists():
+        pytest.fail("the parity test needs Node and the npm package pyodide (npm ci)")
+    built = engine_runtime(ROOT, PYODIDE, ROOT / ".cache" / "engine-runtime")
+    vectors, personas = parity_vectors()
+    vectors = [(*vector, None)[:3] for vector in vectors]
+    cases_path = tmp_path / "cases.json"
+    cases_path.write_text(json.dumps(vectors), encoding="utf-8")
+    out_path = tmp_path / "out.json"
+    command = [node, str(BUILDER), "run", str(PYODIDE), str(built), str(cases_path)]
+    done = subprocess.run([*command, str(out_path)], capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    output = json.loads(out_path.read_text(encoding="utf-8"))
+    assert output["python"].startswith("3.14")
+    assert output["engine_file"].endswith(".zip/engine/__init__.pyc")  # the precompiled zip
+    assert output["crossed"] == "TypeError"  # an error crossed into JavaScript, formatted
+    for vector, got, want in zip(
+        vectors, output["results"], expected_replies(vectors), strict=True
+    ):
+        assert got == want, vector
