@@ -83,6 +83,7 @@ class Engine {
   }
 
   receive(message) {
+    if (this.state === "error") return; // a failure is final, whatever follows it
     if (this.state === "loading") this.watchForStall();
     if (message.type === "PROGRESS") {
       this.progress = { loaded: message.loaded, total: message.total };

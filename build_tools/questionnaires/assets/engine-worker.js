@@ -55,7 +55,7 @@ function progressReporter(total) {
   return (bytes, force = false) => {
     loaded += bytes;
     const now = performance.now();
-    if (force || now - last >= PROGRESS_EVERY_MS) {
+    if (!started && (force || now - last >= PROGRESS_EVERY_MS)) {
       last = now;
       self.postMessage({ type: "PROGRESS", loaded, total });
     }
