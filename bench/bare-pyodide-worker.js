@@ -1,5 +1,5 @@
-// Benchmark baseline: boot Pyodide from the site's files and nothing more.
-// Same loadPyodide options as the guide's engine worker, minus its package.
+// Benchmark baseline: a bare loadPyodide() from Pyodide's stock npm files,
+// what any site that ships Pyodide pays before running a line of its own.
 //
 // Messages in:  SETUP {runtime}
 // Messages out: READY, FAILED {message}

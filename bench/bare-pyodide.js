@@ -8,4 +8,5 @@ worker.addEventListener("message", (event) => {
 worker.addEventListener("error", () => {
   form.dataset.engine = "error";
 });
-worker.postMessage({ type: "SETUP", runtime: new URL("../pyodide/", location.href).href });
+// Pyodide's stock npm files, copied beside this page by bench/run.py.
+worker.postMessage({ type: "SETUP", runtime: new URL("./stock-pyodide/", location.href).href });

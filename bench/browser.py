@@ -16,6 +16,10 @@ OFFER_PAGE_TITLE = "Look hard at the offer"
 READING_PAGE = "about/"
 BARE_PAGE = "bench/bare-pyodide.html"
 READY_TIMEOUT_MS = 120_000
+SLOW_READY_TIMEOUT_MS = 600_000
+# The slow link: 1.6 Mbit/s each way, 150 ms latency.
+SLOW_LINK_BYTES_PER_S = 1_600_000 / 8
+SLOW_LINK_LATENCY_MS = 150
 EVALUATE_TIMEOUT_MS = 30_000
 # Answers that make runway_months decide the outcome: 1 month -> accept, 12 -> decline.
 EVALUATE_ANSWERS = {
@@ -100,6 +104,11 @@ class Samples:
 
     engine_ready: list[float] = field(default_factory=list)
     bare_boot: list[float] = field(default_factory=list)
+    repeat_ready: list[float] = field(default_factory=list)
+    offline_ready: list[float] = field(default_factory=list)
+    slow_link_ready: list[float] = field(default_factory=list)  # ms
+    slow_link_sent: list[int] = field(default_factory=list)
+    first_visit_path_lists: list[list[str]] = field(default_factory=list)
     ratio: list[float] = field(default_factory=list)
     form_interactive: list[float] = field(default_factory=list)
     instant_nav: list[float] = field(default_factory=list)
@@ -123,6 +132,8 @@ class TriageVisit:
     sent: list[tuple[str, int]]
     evaluations: list[float]
     navigation: float
+    repeat: float
+    offline: float
 
 
 def progress(message: str) -> None:
@@ -189,6 +200,7 @@ def visit_triage(browser, url: str, transfers: Transfers, samples: Samples, chan
         ready = published(page, "window.__bench.ready[arg]", TRIAGE)
         bound = published(page, "window.__bench.bound[arg]", TRIAGE)
         worker_start = worker_started(page, "/engine-worker.js")
+        offline_ready(page)
         page.wait_for_load_state("networkidle")
         sent = transfers.take()
 
@@ -214,17 +226,64 @@ def visit_triage(browser, url: str, transfers: Transfers, samples: Samples, chan
         click_at = page.evaluate("() => window.__bench.clickAt")
         if not page.evaluate("() => window.__bench.sameWindow === true"):
             raise BenchError("the navigation reloaded the page; is SITE_URL the served URL?")
-        return TriageVisit(ready, bound, worker_start, sent, evaluations, nav_ready - click_at)
+
+        # The same reader comes back: warm HTTP cache, service worker in control.
+        page.goto(url)
+        repeat = published(page, "window.__bench.ready[arg]", TRIAGE)
+        # And again with no network at all.
+        context.set_offline(True)
+        page.reload()
+        offline = published(page, "window.__bench.ready[arg]", TRIAGE)
+        transfers.take()
+        return TriageVisit(
+            ready, bound, worker_start, sent, evaluations, nav_ready - click_at, repeat, offline
+        )
+    finally:
+        context.close()
+
+
+def offline_ready(page) -> None:
+    """Wait until the page says it would work offline (its service worker holds what it needs)."""
+    page.locator("html[data-offline='ready']").wait_for(state="attached", timeout=READY_TIMEOUT_MS)
+
+
+def visit_slow_link(browser, url: str, transfers: Transfers, samples: Samples) -> float:
+    """Cold visit of the triage over an emulated slow link: ms to ready."""
+    context, page = new_page(browser, samples)
+    try:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send(
+            "Network.emulateNetworkConditions",
+            {
+                "offline": False,
+                "latency": SLOW_LINK_LATENCY_MS,
+                "downloadThroughput": SLOW_LINK_BYTES_PER_S,
+                "uploadThroughput": SLOW_LINK_BYTES_PER_S,
+            },
+        )
+        transfers.take()
+        page.goto(url, timeout=SLOW_READY_TIMEOUT_MS)
+        page.wait_for_function(
+            "(arg) => window.__bench.ready[arg] !== undefined",
+            arg=TRIAGE,
+            timeout=SLOW_READY_TIMEOUT_MS,
+        )
+        ready = page.evaluate("(arg) => window.__bench.ready[arg]", TRIAGE)
+        samples.slow_link_sent.append(sum(size for _, size in transfers.take()))
+        return ready
     finally:
         context.close()
 
 
 def visit_reading_page(browser, url: str, transfers: Transfers, samples: Samples):
-    """Cold visit of a page without a questionnaire: the Pyodide files it fetched."""
+    """Cold visit of a page without a questionnaire: the runtime files it (or its service
+    worker, precaching the site) fetched."""
     context, page = new_page(browser, samples)
     try:
         transfers.take()
         page.goto(url + READING_PAGE)
+        offline_ready(page)
         page.wait_for_load_state("networkidle")
         return [(path, size) for path, size in transfers.take() if path.startswith("/pyodide/")]
     finally:
@@ -248,6 +307,9 @@ def one_repetition(browser, url: str, transfers: Transfers, samples: Samples, re
     samples.form_interactive.append(triage.bound)
     samples.first_visit_bytes.append(sum(size for _, size in triage.sent))
     samples.first_visit_paths = dict(triage.sent)
+    samples.first_visit_path_lists.append([path for path, _ in triage.sent])
+    samples.repeat_ready.append(triage.repeat)
+    samples.offline_ready.append(triage.offline)
     samples.evaluate_p50.append(percentile(triage.evaluations, 0.50))
     samples.evaluate_p95.append(percentile(triage.evaluations, 0.95))
     samples.instant_nav.append(triage.navigation)
@@ -255,15 +317,17 @@ def one_repetition(browser, url: str, transfers: Transfers, samples: Samples, re
     samples.reading_pyodide_bytes.append(sum(size for _, size in reading))
     samples.reading_paths = sorted(set(samples.reading_paths) | {path for path, _ in reading})
     progress(
-        f"rep {rep + 1}: ready {triage.ready:.0f} ms, bare {bare[0]:.0f} ms, "
+        f"rep {rep + 1}: ready {triage.ready:.0f} ms, stock {bare[0]:.0f} ms, "
+        f"repeat {triage.repeat:.0f} ms, offline {triage.offline:.0f} ms, "
         f"nav {triage.navigation:.0f} ms, evaluate p95 {samples.evaluate_p95[-1]:.1f} ms"
     )
 
 
 def browser_figures(
-    executable: str, url: str, transfers: Transfers, reps: int, changes: int
+    executable: str, url: str, transfers: Transfers, reps: int, changes: int, slow_reps: int = 1
 ) -> Samples:
-    """Run ``reps`` repetitions of every visit, each in a fresh browser context."""
+    """Run ``reps`` repetitions of every visit, each in a fresh browser context, then
+    ``slow_reps`` visits over the slow link."""
     from playwright.sync_api import sync_playwright
 
     samples = Samples()
@@ -273,6 +337,9 @@ def browser_figures(
             samples.browser_version = browser.version
             for rep in range(reps):
                 one_repetition(browser, url, transfers, samples, rep, changes)
+            for _ in range(slow_reps):
+                samples.slow_link_ready.append(visit_slow_link(browser, url, transfers, samples))
+                progress(f"slow link: ready {samples.slow_link_ready[-1] / 1000:.1f} s")
         finally:
             browser.close()
     return samples

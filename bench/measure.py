@@ -11,7 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from build_tools.questionnaires.runtime import RUNTIME_FILES
+from build_tools.questionnaires.runtime import STOCK_FILES
+from build_tools.serve import GZIP_LEVEL, GZIP_TYPES, SiteHandler
 from build_tools.site import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,8 +20,6 @@ BENCH = Path(__file__).resolve().parent
 PDF_TIMEOUT_S = 300
 PDF_BUDGET_S = 120  # stop repeating the PDF once this much time went into it
 PDF_SITE_URL = "http://127.0.0.1:8000/"
-# Files servers send as they are: compressed already.
-COMPRESSED_SUFFIXES = {".whl", ".png", ".zip", ".gz"}
 
 
 class MeasureError(Exception):
@@ -79,42 +78,61 @@ def pdf_figure(reps: int, executable: str, work: Path) -> tuple[list[float], str
     return times, ""
 
 
-def core_bytes(site: Path) -> int:
-    """Size on disk of the Pyodide runtime files in the built site."""
-    return sum((site / "pyodide" / name).stat().st_size for name in RUNTIME_FILES)
+def stock_core(pyodide_dir: Path) -> tuple[int, int]:
+    """Pyodide's stock runtime files: bytes on disk, and as a gzip-serving host sends them."""
+    raw = gzipped = 0
+    for name in STOCK_FILES:
+        body = (pyodide_dir / name).read_bytes()
+        raw += len(body)
+        gzipped += len(gzip.compress(body, GZIP_LEVEL)) if is_gzipped(name) else len(body)
+    return raw, gzipped
+
+
+def is_gzipped(name: str) -> bool:
+    """Whether the site's server gzips this file for a browser that asks."""
+    media_type = SiteHandler.extensions_map.get(Path(name).suffix, "")
+    return media_type.startswith(GZIP_TYPES)
+
+
+def runtime_bytes(site: Path) -> int:
+    """Size on disk of the engine's runtime in the built site (manifest and files)."""
+    return sum(path.stat().st_size for path in (site / "pyodide").rglob("*") if path.is_file())
 
 
 def is_core(path: str) -> bool:
-    path = path.split("?", 1)[0]
-    return path.startswith("/pyodide/") and path.rsplit("/", 1)[-1] in RUNTIME_FILES
+    return path.split("?", 1)[0].startswith("/pyodide/")
+
+
+def on_disk(site: Path, path: str) -> int:
+    """The size on disk of the file a request path names (0 if none)."""
+    file = site / path.split("?", 1)[0].lstrip("/")
+    if file.is_dir():
+        file = file / "index.html"
+    return file.stat().st_size if file.is_file() else 0
 
 
 def bytes_beyond_core(site: Path, paths: dict[str, int]) -> tuple[int, int]:
-    """Bytes a visit was sent beside the Pyodide core: as served, and if text were gzipped."""
-    served = gzipped = 0
+    """Bytes a visit was sent beside the engine's runtime: as sent, and on disk."""
+    served = raw = 0
     for path, size in paths.items():
         if is_core(path):
             continue
         served += size
-        file = site / path.split("?", 1)[0].lstrip("/")
-        if file.is_dir():
-            file = file / "index.html"
-        body = file.read_bytes() if file.is_file() else b""
-        if file.suffix in COMPRESSED_SUFFIXES:
-            gzipped += len(body)
-        else:
-            gzipped += len(gzip.compress(body, 6))
-    return served, gzipped
+        raw += on_disk(site, path)
+    return served, raw
 
 
 GROUPS = (
     # (path prefix, group); the first match wins.
-    ("/pyodide/", "engine wheel and other /pyodide/ files"),
+    ("/pyodide/", "the engine's runtime (Pyodide core, trimmed library, engine)"),
     ("/assets/javascripts/workers/", "Material search worker"),
     ("/assets/javascripts/", "Material JavaScript"),
     ("/assets/stylesheets/", "Material CSS"),
     ("/search/", "search index"),
     ("/assets/questionnaire/", "questionnaire JS/CSS and worker"),
+    ("/assets/offline/", "service worker (Workbox) and its page script"),
+    ("/sw.js", "service worker (Workbox) and its page script"),
+    ("/workbox-", "service worker (Workbox) and its page script"),
 )
 
 
@@ -123,10 +141,10 @@ def visit_groups(paths: dict[str, int]) -> dict[str, int]:
     groups: dict[str, int] = {}
     for path, size in paths.items():
         bare = path.split("?", 1)[0]
-        if is_core(bare):
-            group = f"Pyodide core ({len(RUNTIME_FILES)} runtime files)"
-        elif bare in ("/", "/index.html"):
+        if bare in ("/", "/index.html"):
             group = "the page's HTML"
+        elif bare.endswith(("/", ".html")):
+            group = "other pages' HTML (the service worker's precache)"
         else:
             group = next((name for prefix, name in GROUPS if bare.startswith(prefix)), "other")
         groups[group] = groups.get(group, 0) + size

@@ -69,6 +69,8 @@ def target_text(figure: Figure, figures: dict) -> str:
     text = f"{target.op} {number(target.limit if bound is None else bound, figure.unit)}"
     if target.plus is not None:
         text += f" (`{target.plus}` + {number(target.limit, figure.unit)})"
+    if target.times is not None:
+        text += f" ({target.limit:g} × `{target.times}`)"
     if target.statistic == "max":
         text += " in every repetition"
     return text
@@ -109,10 +111,15 @@ def method(run: Run) -> list[str]:
         "navigation start) by a `MutationObserver` added before any page script: it notes "
         'when each form gets `data-engine="ready"` and when the page script marks a '
         "questionnaire bound (`data-bound`).",
-        "- The baseline page `bench/bare-pyodide.html` exists only in the harness's "
-        "temporary copy of the site; its one module worker calls `loadPyodide` with the "
-        "engine worker's `indexURL` and lock file, and loads no package. Bare and engine "
-        "visits alternate which goes first.",
+        "- The baseline page `bench/bare-pyodide.html` and the stock npm runtime files "
+        "(`bench/stock-pyodide/`) exist only in the harness's temporary copy of the site; "
+        "the page's one module worker calls `loadPyodide` with those files and nothing "
+        "else. Stock and engine visits alternate which goes first.",
+        "- Repeat and offline visits: after the cold visit of `/` (and its evaluations and "
+        "instant navigation), the same browser context opens `/` again; then the network "
+        "is switched off (Playwright's offline mode) and the page reloaded.",
+        "- Slow link: one cold visit of `/` per run in a fresh context with "
+        "`Network.emulateNetworkConditions` (1.6 Mbit/s down and up, 150 ms latency).",
         f"- Evaluation latency: `{TRIAGE}` is answered so that `runway_months` decides the "
         f"outcome, then filled with {RUNWAY_VALUES[0]} and {RUNWAY_VALUES[1]} by turns, "
         f"{run.changes} times; each change is timed from its `input` event to the result "
@@ -120,9 +127,11 @@ def method(run: Run) -> list[str]:
         f"- Instant navigation: a click on *{OFFER_PAGE_TITLE}* after the evaluations, "
         "timed from the click to that page's form being ready; the run fails if the "
         "window was reloaded instead.",
-        f"- Bytes: headers and bodies the harness's server sent (uncompressed, like "
-        f"`make serve`), until the engine is ready and the network idle; `/{READING_PAGE}` "
-        "is the page without a questionnaire.",
+        "- Bytes: headers and bodies the harness's server sent (gzip for text and "
+        "WebAssembly when the browser asks, like `make serve` and GitHub Pages), until the "
+        'engine is ready and the page says `data-offline="ready"` (the service worker has '
+        "precached the site and holds the runtime); raw bytes are the same files' sizes on "
+        f"disk. `/{READING_PAGE}` is the page without a questionnaire.",
         "- `pdf_s` runs `make pdf`'s two steps into a temporary directory.",
     ]
 
@@ -133,7 +142,7 @@ def start_split(split: StartSplit) -> list[str]:
         "",
         "| page | worker requested at | worker requested to ready |",
         "| --- | --- | --- |",
-        f"| bare Pyodide | {split.bare_start:.0f} ms | {split.bare_boot:.0f} ms |",
+        f"| stock Pyodide | {split.bare_start:.0f} ms | {split.bare_boot:.0f} ms |",
         f"| triage (`/`) | {split.engine_start:.0f} ms | {split.engine_boot:.0f} ms |",
         f"| difference | {split.engine_start - split.bare_start:+.0f} ms "
         f"| {split.engine_boot - split.bare_boot:+.0f} ms |",
@@ -143,13 +152,13 @@ def start_split(split: StartSplit) -> list[str]:
 
 
 def bytes_section(run: Run) -> list[str]:
-    core = run.figures.get("pyodide_core_bytes")
+    runtime = run.figures.get("engine_runtime_bytes")
     served, gzipped = run.beyond_core
-    lines = ["## Where the bytes of one cold visit of `/` went (last repetition)", ""]
+    lines = ["## Where the bytes of one cold visit of `/` went (last repetition, as sent)", ""]
     lines += [f"- {group}: {size:,} B" for group, size in run.visit_groups.items()]
-    lines += ["", f"Beside the Pyodide core: {served:,} B as served, {gzipped:,} B gzipped."]
-    if core is not None:
-        lines[-1] += f" The core as on disk plus the rest gzipped: {core + gzipped:,} B."
+    lines += ["", f"Beside the engine's runtime: {served:,} B as sent, {gzipped:,} B on disk."]
+    if runtime is not None:
+        lines[-1] += f" The runtime on disk: {runtime:,} B."
     return lines
 
 

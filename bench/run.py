@@ -19,26 +19,31 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.browser import BenchError, Samples, browser_figures, progress
+from bench.browser import SLOW_LINK_BYTES_PER_S, BenchError, Samples, browser_figures, progress
 from bench.counting import counting_server
 from bench.figures import BY_KEY, KEYS, summary
 from bench.measure import (
     BENCH,
+    ROOT,
     MeasureError,
     bytes_beyond_core,
-    core_bytes,
     engine_figures,
     machine,
+    on_disk,
     pdf_figure,
+    runtime_bytes,
+    stock_core,
     timed_build,
     visit_groups,
 )
 from bench.report import Run, StartSplit, write_report
 from build_tools import chromium
+from build_tools.questionnaires.runtime import STOCK_FILES
 from build_tools.serve import base_url, start_in_thread
 
 # The baseline page, copied into the bench's temporary copy of the site only.
 BARE_FILES = ("bare-pyodide.html", "bare-pyodide.js", "bare-pyodide-worker.js")
+STOCK_PYODIDE = ROOT / "node_modules" / "pyodide"
 
 
 def start_split(samples: Samples) -> StartSplit:
@@ -53,18 +58,27 @@ def start_split(samples: Samples) -> StartSplit:
     )
 
 
-def figures_of(samples: Samples, builds: list[float], pdf: list[float], other: dict) -> dict:
+def figures_of(
+    samples: Samples, site: Path, builds: list[float], pdf: list[float], other: dict
+) -> dict:
     """results.json: every figure in the table's order (None where not measured)."""
+    raw = [sum(on_disk(site, path) for path in paths) for paths in samples.first_visit_path_lists]
+    floor = [size / SLOW_LINK_BYTES_PER_S for size in samples.slow_link_sent]
     repeated = {
+        "stock_pyodide_boot_ms": samples.bare_boot,
         "engine_ready_ms": samples.engine_ready,
-        "bare_pyodide_boot_ms": samples.bare_boot,
         "ready_ratio": samples.ratio,
+        "repeat_visit_ready_ms": samples.repeat_ready,
+        "offline_ready_ms": samples.offline_ready,
         "form_interactive_ms": samples.form_interactive,
         "instant_nav_ready_ms": samples.instant_nav,
         "evaluate_p50_ms": samples.evaluate_p50,
         "evaluate_p95_ms": samples.evaluate_p95,
         "reading_page_pyodide_bytes": samples.reading_pyodide_bytes,
         "first_visit_bytes": samples.first_visit_bytes,
+        "first_visit_raw_bytes": raw,
+        "slow_link_ready_s": [ms / 1000 for ms in samples.slow_link_ready],
+        "slow_link_floor_s": floor,
         "site_build_s": builds,
         "pdf_s": pdf,
     }
@@ -87,19 +101,29 @@ def measure(args: argparse.Namespace, executable: str, work: Path) -> Run:
         for rep in range(args.reps):
             builds.append(timed_build(site, url))
             progress(f"build {rep + 1}/{args.reps}: {builds[-1]:.2f} s")
-        (site / "bench").mkdir()
+        (site / "bench" / "stock-pyodide").mkdir(parents=True)
         for name in BARE_FILES:
             shutil.copyfile(BENCH / name, site / "bench" / name)
-        core = core_bytes(site)
+        for name in STOCK_FILES:
+            shutil.copyfile(STOCK_PYODIDE / name, site / "bench" / "stock-pyodide" / name)
+        stock_raw, stock_gzip = stock_core(STOCK_PYODIDE)
+        runtime = runtime_bytes(site)
         start_in_thread(server)
-        samples = browser_figures(executable, url, transfers, args.reps, args.changes)
+        samples = browser_figures(
+            executable, url, transfers, args.reps, args.changes, args.slow_reps
+        )
         beyond_core = bytes_beyond_core(site, samples.first_visit_paths)
     finally:
         server.shutdown()
         server.server_close()
 
     progress("engine in CPython")
-    other = {**engine_figures(), "pyodide_core_bytes": core}
+    other = {
+        **engine_figures(),
+        "stock_core_bytes": stock_raw,
+        "stock_core_gzip_bytes": stock_gzip,
+        "engine_runtime_bytes": runtime,
+    }
     notes = {}
     if args.quick:
         pdf, notes["pdf_s"] = [], "skipped in a --quick run."
@@ -107,7 +131,7 @@ def measure(args: argparse.Namespace, executable: str, work: Path) -> Run:
         progress("make pdf's steps")
         pdf, notes["pdf_s"] = pdf_figure(args.reps, executable, work)
     return Run(
-        figures=figures_of(samples, builds, pdf, other),
+        figures=figures_of(samples, site, builds, pdf, other),
         machine=machine(samples.browser_version),
         date=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         command=args.command,
@@ -127,6 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, help="repetitions per figure (default 5; quick: 1)")
     parser.add_argument(
         "--changes", type=int, help="answer changes per repetition (default 200; quick: 10)"
+    )
+    parser.add_argument(
+        "--slow-reps", type=int, default=1, help="cold visits over the slow link (default 1)"
     )
     parser.add_argument("--quick", action="store_true", help="a smoke run: 1 repetition, no PDF")
     parser.add_argument("--out", type=Path, default=BENCH, help="where results go (bench/)")
