@@ -53,13 +53,19 @@ class RuntimeSetupError(Exception):
 
 
 def case_vectors(project: Path) -> list[tuple[str, str, str | None]]:
-    """(questionnaire, answers JSON, today) of every fixture case and persona, then error paths."""
+    """(questionnaire, answers JSON, today) of every fixture case and persona, a plan, error paths.
+
+    "@plan" in place of a questionnaire sends the answers to engine.plan_json.
+    """
     vectors: list[tuple[str, str, str | None]] = []
     for folder in CASE_FOLDERS:
         for path in sorted((project / folder).glob("*.md")):
             for _line, _title, answers, _expected in read_fixture_file(path):
                 vectors.append((path.stem, answers.strip(), None))
-    return [*vectors, *EXTRA_VECTORS]
+    # One plan of every questionnaire's last case, through engine.plan_json.
+    last = {questionnaire: json.loads(answers) for questionnaire, answers, _ in vectors}
+    plans = [("@plan", json.dumps(last), "2026-11-26"), ("@plan", "{}", None)]
+    return [*vectors, *plans, *EXTRA_VECTORS]
 
 
 def _inputs(project: Path, pyodide_dir: Path) -> list[Path]:
