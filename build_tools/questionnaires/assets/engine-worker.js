@@ -94,18 +94,9 @@ async function sri(bytes) {
   return "sha384-" + btoa(String.fromCharCode(...digest));
 }
 
-async function download(file, runtime, counted) {
-  const url = new URL(file.url, runtime).href;
-  const name = file.url.split("/").pop();
-  if (!self.crypto || !crypto.subtle) {
-    // No SubtleCrypto outside secure contexts: let fetch check the hash
-    // (it then hands over the body whole, so no progress within the file).
-    const response = await request(url, name, { integrity: file.integrity });
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    counted(bytes.length);
-    return { url, bytes };
-  }
-  const response = await request(url, name);
+// A response's body, counted for progress as it arrives, checked against the
+// file's size and SRI hash.
+async function readChecked(response, file, name, counted) {
   const bytes = new Uint8Array(file.size);
   const reader = response.body.getReader();
   let at = 0;
@@ -118,7 +109,42 @@ async function download(file, runtime, counted) {
     counted(value.length);
   }
   if (at !== bytes.length || (await sri(bytes)) !== file.integrity) throw damaged(name);
-  return { url, bytes };
+  return bytes;
+}
+
+// No SubtleCrypto outside secure contexts: there fetch checks the hash itself
+// (and hands over the body whole, so no progress within the file).
+const canHash = Boolean(self.crypto && crypto.subtle);
+
+async function download(file, runtime, counted) {
+  const url = new URL(file.url, runtime).href;
+  const name = file.url.split("/").pop();
+  if (!canHash) {
+    const response = await request(url, name, { integrity: file.integrity });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    counted(bytes.length);
+    return { url, bytes };
+  }
+  return { url, bytes: await readChecked(await request(url, name), file, name, counted) };
+}
+
+// The WebAssembly goes to Pyodide as the real response, so that the browser
+// compiles it while it arrives and keeps the compiled code for the next
+// visit; a copy of its body is counted and checked. None of its code runs
+// before the check passes: Python starts after fsInit, which waits for it.
+function streamChecked(file, runtime, counted) {
+  const url = new URL(file.url, runtime).href;
+  const name = file.url.split("/").pop();
+  if (!canHash) {
+    const response = request(url, name, { integrity: file.integrity });
+    return { url, response, checked: response.then(() => counted(file.size)) };
+  }
+  const responded = request(url, name).then((real) => ({ real, copy: real.clone() }));
+  return {
+    url,
+    response: responded.then(({ real }) => real),
+    checked: responded.then(({ copy }) => readChecked(copy, file, name, counted)),
+  };
 }
 
 async function readManifest(runtime) {
@@ -130,19 +156,17 @@ async function readManifest(runtime) {
   }
 }
 
-// loadPyodide fetches the WebAssembly and the library itself. The library
-// is answered with the bytes already checked. The WebAssembly, already
-// downloaded and checked too, is fetched again from the browser's cache with
-// its SRI hash: compiled from a cached response, its machine code is cached
-// as well, which makes the next visit's start much faster.
-async function withCheckedFiles(wasm, stdlib, start) {
+// loadPyodide fetches the WebAssembly and the library itself: answer with
+// the WebAssembly's real response and the library's checked bytes.
+async function withRuntimeFiles(wasm, stdlib, start) {
   const network = self.fetch;
   self.fetch = (input, init) => {
     const url = new URL(input instanceof Request ? input.url : input, self.location).href;
+    if (url === wasm.url) return wasm.response;
     if (url === stdlib.url) {
-      return Promise.resolve(new Response(stdlib.bytes, { headers: { "Content-Type": "application/zip" } }));
+      const headers = { "Content-Type": "application/zip" };
+      return stdlib.download.then(({ bytes }) => new Response(bytes, { headers }));
     }
-    if (url === wasm.url) return network(url, { cache: "force-cache", integrity: wasm.integrity });
     return network(input, init);
   };
   try {
@@ -160,27 +184,44 @@ async function boot(runtime) {
   const counted = progressReporter(Object.values(files).reduce((sum, file) => sum + file.size, 0));
   counted(0, true);
   const script = async (file) => {
-    const module = await import(new URL(file.url, runtime).href);
+    let module;
+    try {
+      module = await import(new URL(file.url, runtime).href);
+    } catch {
+      throw new StartError(
+        `its file ${file.url.split("/").pop()} could not be loaded (missing, damaged or ` +
+          "blocked); reload the page, and if this persists the site is part-way through an update",
+      );
+    }
     counted(file.size);
     return module;
   };
-  // Pyodide imports its Emscripten module from indexURL by this very URL;
-  // importing it now downloads it beside the rest.
-  const [{ loadPyodide }, , wasm, stdlib, engine] = await Promise.all([
-    script(files.loader),
+  // Everything at once: Pyodide imports its Emscripten module from indexURL
+  // by this very URL, so importing it now downloads it beside the rest.
+  const wasm = streamChecked(files.wasm, runtime, counted);
+  const stdlib = { url: new URL(files.stdlib.url, runtime).href };
+  stdlib.download = download(files.stdlib, runtime, counted);
+  const everything = Promise.all([
     script(files.module),
-    download(files.wasm, runtime, counted),
-    download(files.stdlib, runtime, counted),
+    wasm.checked,
+    stdlib.download,
     download(files.engine, runtime, counted),
   ]);
-  counted(0, true);
-  const pyodide = await withCheckedFiles({ ...wasm, integrity: files.wasm.integrity }, stdlib, () =>
+  // A failure is reported at once, whatever Pyodide is doing meanwhile.
+  everything.catch(reportFailure);
+  const { loadPyodide } = await script(files.loader);
+  const pyodide = await withRuntimeFiles(wasm, stdlib, () =>
     loadPyodide({
       indexURL,
       stdLibURL: stdlib.url,
       lockFileContents: manifest.lock,
       env: { PYTHONPATH: manifest.enginePath },
-      fsInit: async (FS) => FS.writeFile(manifest.enginePath, engine.bytes),
+      fsInit: async (FS) => {
+        // Python starts when this returns: never with a file that failed.
+        const [, , , engine] = await everything.catch(() => new Promise(() => {}));
+        counted(0, true);
+        FS.writeFile(manifest.enginePath, engine.bytes);
+      },
       stdout: () => {},
       stderr: () => {},
     }),
