@@ -163,13 +163,23 @@ def json_attribute(value: Any) -> str:
 
 
 def render_questionnaire(
-    definition: Mapping[str, Any], advice_links: Mapping[str, Mapping[str, str]]
+    definition: Mapping[str, Any],
+    advice_links: Mapping[str, Mapping[str, str]],
+    engine_addresses: Mapping[str, str] | None = None,
 ) -> str:
-    """The whole block: form, result region, reading rules, and the embedded data."""
+    """The whole block: form, result region, reading rules, and the embedded data.
+
+    ``engine_addresses`` are the runtime folder's and the worker's URLs,
+    relative to the page, as the build knows them.
+    """
     qid = definition["id"]
     title_id = _field_id(qid, "title")
     rules = "".join(f"<li>{escape(rule)}</li>" for rule in definition.get("how_to_read", []))
-    data = {"definition": definition, "advice": dict(advice_links)}
+    data = {
+        "definition": definition,
+        "advice": dict(advice_links),
+        "engine": dict(engine_addresses or {}),
+    }
     return (
         # The definition travels as a data attribute, not a JSON <script>:
         # Material's instant navigation re-runs every inline script in the

@@ -371,7 +371,7 @@ function bind(root) {
     window.print();
   });
 
-  theEngine().onChange(setEngineState);
+  theEngine(data.engine).onChange(setEngineState);
 }
 
 function bindAll() {
