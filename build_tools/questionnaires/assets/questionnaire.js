@@ -212,6 +212,8 @@ function bind(root) {
   on("share", share);
   on("print", print);
   const unsubscribe = q.engine.onChange((state) => engineChanged(q, state));
+  // From here on typed answers are kept (make bench times this moment).
+  root.dataset.bound = "";
   return () => {
     unsubscribe();
     q.sequence++; // a reply still on its way finds nothing to update
