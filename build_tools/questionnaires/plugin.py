@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
 
 import yaml
@@ -133,8 +134,10 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
             return None
         links = self._advice_links(page, files)
 
+        addresses = self._engine_addresses(page)
+
         def render(match) -> str:
-            return render_questionnaire(engine.get_definition(match["id"]), links)
+            return render_questionnaire(engine.get_definition(match["id"]), links, addresses)
 
         return PLACEHOLDER.sub(render, html)
 
@@ -148,8 +151,26 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
             return None
         start = get_relative_url(f"{self.config.assets_dir}/engine-start.js", page.url)
         client = get_relative_url(f"{self.config.assets_dir}/engine-client.js", page.url)
-        tags = f'<script async src="{start}"></script><link rel="modulepreload" href="{client}">'
+        addresses = self._engine_addresses(page)
+        tags = (
+            f'<script async src="{escape(start)}" '
+            f'data-engine-runtime="{escape(addresses["runtime"])}" '
+            f'data-engine-worker="{escape(addresses["worker"])}"></script>'
+            f'<link rel="modulepreload" href="{escape(client)}">'
+        )
         return insert_in_head(output, tags)
+
+    def _engine_addresses(self, page: Page) -> dict[str, str]:
+        """Where the engine's runtime folder and worker script are, from this page.
+
+        The page scripts read these instead of guessing, so `runtime_dir` and
+        `assets_dir` can be anything (Material hands its search worker's URL
+        to the page the same way).
+        """
+        return {
+            "runtime": get_relative_url(f"{self.config.runtime_dir.strip('/')}/", page.url),
+            "worker": get_relative_url(f"{self.config.assets_dir}/engine-worker.js", page.url),
+        }
 
     def _advice_links(self, page: Page, files: Files) -> dict[str, dict[str, str]]:
         """Each advice ID's section: its URL from this page, and its heading's text."""

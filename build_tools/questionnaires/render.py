@@ -46,7 +46,9 @@ def _help_and_error(questionnaire: str, question: Mapping[str, Any]) -> tuple[st
     if question.get("help"):
         parts.append(f'<p class="question__help" id="{help_id}">{escape(question["help"])}</p>')
         described.append(help_id)
-    parts.append(f'<p class="question__error" id="{error_id}" hidden></p>')
+    # The page script finds this slot through aria-describedby, so an error
+    # it shows is always one a screen reader announces with the field.
+    parts.append(f'<p class="question__error" id="{error_id}" data-field-error hidden></p>')
     described.append(error_id)
     return "".join(parts), " ".join(described)
 
@@ -106,7 +108,9 @@ def render_input(questionnaire: str, question: Mapping[str, Any]) -> str:
         label_extra = _range_hint(question)
     elif kind == "date":
         control = f"<input{_attrs(type='date', **common)}>"
-        label_extra = ' <span class="question__range">(YYYY-MM-DD)</span>'
+        # What a browser without a date picker needs; the page script says
+        # the format the picker shows instead, where there is one.
+        label_extra = ' <span class="question__range" data-date-format>(YYYY-MM-DD)</span>'
     elif kind == "text":
         length = question.get("max_length")
         if question.get("multiline"):
@@ -163,13 +167,23 @@ def json_attribute(value: Any) -> str:
 
 
 def render_questionnaire(
-    definition: Mapping[str, Any], advice_links: Mapping[str, Mapping[str, str]]
+    definition: Mapping[str, Any],
+    advice_links: Mapping[str, Mapping[str, str]],
+    engine_addresses: Mapping[str, str] | None = None,
 ) -> str:
-    """The whole block: form, result region, reading rules, and the embedded data."""
+    """The whole block: form, result region, reading rules, and the embedded data.
+
+    ``engine_addresses`` are the runtime folder's and the worker's URLs,
+    relative to the page, as the build knows them.
+    """
     qid = definition["id"]
     title_id = _field_id(qid, "title")
     rules = "".join(f"<li>{escape(rule)}</li>" for rule in definition.get("how_to_read", []))
-    data = {"definition": definition, "advice": dict(advice_links)}
+    data = {
+        "definition": definition,
+        "advice": dict(advice_links),
+        "engine": dict(engine_addresses or {}),
+    }
     return (
         # The definition travels as a data attribute, not a JSON <script>:
         # Material's instant navigation re-runs every inline script in the

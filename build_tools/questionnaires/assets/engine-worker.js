@@ -1,45 +1,33 @@
 // The engine's Web Worker: boots Pyodide from the site's own files, loads the
-// engine wheel through the site-local lock file, and answers EVALUATE messages.
+// engine wheel through the site-local lock file, and answers EVALUATE messages
+// through the engine's own bridge, engine.evaluate_json: a string in, a string
+// out, no Python source here and no Python object left behind.
 //
 // Messages in:  SETUP {runtime}, EVALUATE {id, questionnaire, answers}
 // Messages out: READY, FAILED {message}, RESULT {id, result},
-//               INVALID {id, message, question}, CRASHED {id, message}
-
-const BRIDGE = `
-import json
-import engine
-
-
-def evaluate_json(questionnaire, answers_json):
-    """JSON in, JSON out: no Python object crosses into JavaScript."""
-    try:
-        result = engine.evaluate(questionnaire, json.loads(answers_json))
-    except engine.InvalidAnswers as error:
-        return json.dumps({"type": "INVALID", "message": str(error), "question": error.question})
-    return json.dumps({"type": "RESULT", "result": result})
-`;
+//               INVALID {id, question, message, reader_message}, CRASHED {id, message}
 
 let pyodideReady = null;
 
 async function boot(runtime) {
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
-  const pyodide = await loadPyodide({
+  return loadPyodide({
     indexURL: runtime,
     lockFileURL: new URL("pyodide-lock.json", runtime).href,
     packages: ["offer-guide-engine"],
     stdout: () => {},
     stderr: () => {},
   });
-  pyodide.runPython(BRIDGE);
-  return pyodide;
 }
 
 function evaluate(pyodide, questionnaire, answers) {
-  const bridge = pyodide.globals.get("evaluate_json");
+  const engine = pyodide.pyimport("engine");
+  const evaluateJson = engine.evaluate_json;
   try {
-    return JSON.parse(bridge(questionnaire, JSON.stringify(answers)));
+    return JSON.parse(evaluateJson(questionnaire, JSON.stringify(answers)));
   } finally {
-    bridge.destroy();
+    evaluateJson.destroy();
+    engine.destroy();
   }
 }
 
@@ -58,34 +46,37 @@ function reportFailure(reason) {
 self.addEventListener("unhandledrejection", (event) => reportFailure(event.reason));
 self.addEventListener("error", (event) => reportFailure(event.error || event.message));
 
-self.addEventListener("message", async (event) => {
-  const message = event.data;
-  if (message.type === "SETUP") {
-    pyodideReady = boot(message.runtime);
-    try {
-      await pyodideReady;
-    } catch (error) {
-      reportFailure(error);
-      return;
-    }
-    if (!started) {
-      started = true;
-      self.postMessage({ type: "READY" });
-    }
+async function setup(runtime) {
+  pyodideReady = boot(runtime);
+  try {
+    await pyodideReady;
+  } catch (error) {
+    reportFailure(error);
     return;
   }
-  if (message.type === "EVALUATE") {
-    let pyodide;
-    try {
-      pyodide = await pyodideReady;
-    } catch {
-      return; // FAILED was already reported once.
-    }
-    try {
-      const reply = evaluate(pyodide, message.questionnaire, message.answers);
-      self.postMessage({ ...reply, id: message.id });
-    } catch (error) {
-      self.postMessage({ type: "CRASHED", id: message.id, message: describe(error) });
-    }
+  if (!started) {
+    started = true;
+    self.postMessage({ type: "READY" });
   }
+}
+
+async function answer(message) {
+  let pyodide;
+  try {
+    pyodide = await pyodideReady;
+  } catch {
+    return; // FAILED was already reported once.
+  }
+  try {
+    const reply = evaluate(pyodide, message.questionnaire, message.answers);
+    self.postMessage({ ...reply, id: message.id });
+  } catch (error) {
+    self.postMessage({ type: "CRASHED", id: message.id, message: describe(error) });
+  }
+}
+
+self.addEventListener("message", (event) => {
+  const message = event.data;
+  if (message.type === "SETUP") setup(message.runtime);
+  else if (message.type === "EVALUATE") answer(message);
 });
