@@ -74,13 +74,31 @@ class Engine {
   // Resolves with the engine's reply: {type: "RESULT", result} or
   // {type: "INVALID", question, message, reader_message}.
   evaluate(questionnaire, answers) {
+    return this.ask({ type: "EVALUATE", questionnaire, answers });
+  }
+
+  // Resolves with {type: "PLAN", plan} for every questionnaire's answers
+  // ({id: answers}), or INVALID.
+  plan(answers) {
+    return this.ask({ type: "PLAN", answers });
+  }
+
+  ask(message) {
     if (this.state === "error") return Promise.reject(new Error(this.failure));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ type: "EVALUATE", id, questionnaire, answers });
+      this.worker.postMessage({ ...message, id, today: localToday() });
     });
   }
+}
+
+// The reader's own date, as the engine expects it: drafts and plans are dated
+// from it (the engine never reads a clock).
+export function localToday() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 let engine = null;

@@ -3,9 +3,12 @@
 // through the engine's own bridge, engine.evaluate_json: a string in, a string
 // out, no Python source here and no Python object left behind.
 //
-// Messages in:  SETUP {runtime}, EVALUATE {id, questionnaire, answers}
-// Messages out: READY, FAILED {message}, RESULT {id, result},
+// Messages in:  SETUP {runtime}, EVALUATE {id, questionnaire, answers, today},
+//               PLAN {id, answers (by questionnaire), today}
+// Messages out: READY, FAILED {message}, RESULT {id, result}, PLAN {id, plan},
 //               INVALID {id, question, message, reader_message}, CRASHED {id, message}
+// `today` is the reader's date (YYYY-MM-DD): the engine dates drafts and plans
+// with it and never reads a clock of its own.
 
 let pyodideReady = null;
 
@@ -20,15 +23,23 @@ async function boot(runtime) {
   });
 }
 
-function evaluate(pyodide, questionnaire, answers) {
+// Calls one of the engine's bridge functions with strings only, and lets go of
+// every proxy it made.
+function callBridge(pyodide, name, ...args) {
   const engine = pyodide.pyimport("engine");
-  const evaluateJson = engine.evaluate_json;
+  const bridge = engine[name];
   try {
-    return JSON.parse(evaluateJson(questionnaire, JSON.stringify(answers)));
+    return JSON.parse(bridge(...args));
   } finally {
-    evaluateJson.destroy();
+    bridge.destroy();
     engine.destroy();
   }
+}
+
+function reply(pyodide, message) {
+  const today = message.today || null;
+  if (message.type === "PLAN") return callBridge(pyodide, "plan_json", JSON.stringify(message.answers), today);
+  return callBridge(pyodide, "evaluate_json", message.questionnaire, JSON.stringify(message.answers), today);
 }
 
 function describe(error) {
@@ -68,8 +79,7 @@ async function answer(message) {
     return; // FAILED was already reported once.
   }
   try {
-    const reply = evaluate(pyodide, message.questionnaire, message.answers);
-    self.postMessage({ ...reply, id: message.id });
+    self.postMessage({ ...reply(pyodide, message), id: message.id });
   } catch (error) {
     self.postMessage({ type: "CRASHED", id: message.id, message: describe(error) });
   }
@@ -78,5 +88,5 @@ async function answer(message) {
 self.addEventListener("message", (event) => {
   const message = event.data;
   if (message.type === "SETUP") setup(message.runtime);
-  else if (message.type === "EVALUATE") answer(message);
+  else if (message.type === "EVALUATE" || message.type === "PLAN") answer(message);
 });
