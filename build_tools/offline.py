@@ -30,6 +30,7 @@ GENERATOR = Path(__file__).resolve().parent / "offline_sw.mjs"
 ASSETS = Path(__file__).resolve().parent / "offline_assets"
 WORKBOX_WINDOW = ROOT / "node_modules" / "workbox-window" / "build" / "workbox-window.prod.mjs"
 ASSETS_DIR = "assets/offline"
+# Where the questionnaires plugin puts the engine's runtime, unless it says.
 RUNTIME_DIR = "pyodide"
 WORKER = "sw.js"
 CACHE = ROOT / ".cache" / "offline-sw"
@@ -43,15 +44,15 @@ def _written_by_workbox(path: Path, site_dir: Path) -> bool:
     return path.parent == site_dir and (path.name == WORKER or path.name.startswith("workbox-"))
 
 
-def site_digest(site_dir: Path) -> str:
+def site_digest(site_dir: Path, runtime_dir: str = RUNTIME_DIR) -> str:
     """A hash of every file the worker could precache, and of how it is generated."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(runtime_dir.encode())
     lock = ROOT / "package-lock.json"
     for path in [GENERATOR, *([lock] if lock.is_file() else [])]:
         digest.update(path.read_bytes())
     for path in sorted(site_dir.rglob("*")):
         relative = path.relative_to(site_dir)
-        if not path.is_file() or relative.parts[0] == RUNTIME_DIR:
+        if not path.is_file() or relative.as_posix().startswith(runtime_dir + "/"):
             continue
         if _written_by_workbox(path, site_dir):
             continue
@@ -71,11 +72,16 @@ def copy_assets(site_dir: Path) -> None:
     shutil.copyfile(WORKBOX_WINDOW, target / "workbox-window.mjs")
 
 
-def write_service_worker(site_dir: Path) -> dict:
-    """Write sw.js (and Workbox's runtime beside it) into ``site_dir``; return what it precaches."""
+def write_service_worker(site_dir: Path, runtime_dir: str = RUNTIME_DIR) -> dict:
+    """Write sw.js (and Workbox's runtime beside it) into ``site_dir``; return what it precaches.
+
+    ``runtime_dir`` is where the engine's runtime lies in the site: never
+    precached, cached when a questionnaire page fetches it.
+    """
+    runtime_dir = runtime_dir.strip("/")
     for old in site_dir.glob("workbox-*.js"):
         old.unlink()
-    cached = CACHE / site_digest(site_dir)
+    cached = CACHE / site_digest(site_dir, runtime_dir)
     if not (cached / "summary.json").is_file():
         node = shutil.which("node")
         if node is None:
@@ -84,9 +90,14 @@ def write_service_worker(site_dir: Path) -> dict:
         scratch = Path(tempfile.mkdtemp(prefix="building-", dir=CACHE))
         # Generated in a copy: Workbox writes its output beside the pages.
         copy = scratch / "site"
-        shutil.copytree(site_dir, copy, ignore=shutil.ignore_patterns(RUNTIME_DIR))
+        runtime = site_dir / runtime_dir
+        shutil.copytree(
+            site_dir,
+            copy,
+            ignore=lambda folder, _: [] if Path(folder) != runtime.parent else [runtime.name],
+        )
         done = subprocess.run(
-            [node, str(GENERATOR), str(copy), RUNTIME_DIR], capture_output=True, text=True
+            [node, str(GENERATOR), str(copy), runtime_dir], capture_output=True, text=True
         )
         if done.returncode != 0:
             shutil.rmtree(scratch, ignore_errors=True)
@@ -126,9 +137,11 @@ def on_post_build(*, config) -> None:
     from mkdocs.plugins import get_plugin_logger
 
     site_dir = Path(config.site_dir)
+    questionnaires = config.plugins.get("offer-guide-questionnaires")
+    runtime_dir = questionnaires.config.runtime_dir if questionnaires else RUNTIME_DIR
     try:
         copy_assets(site_dir)
-        summary = write_service_worker(site_dir)
+        summary = write_service_worker(site_dir, runtime_dir)
     except OfflineError as error:
         raise PluginError(f"offline: {error}") from None
     get_plugin_logger(__name__).info(
@@ -141,9 +154,10 @@ def on_post_build(*, config) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site_dir", type=Path)
+    parser.add_argument("--runtime-dir", default=RUNTIME_DIR, help="the runtime's folder in it")
     args = parser.parse_args(argv)
     try:
-        summary = write_service_worker(args.site_dir)
+        summary = write_service_worker(args.site_dir, args.runtime_dir)
     except OfflineError as error:
         print(f"offline: {error}", file=sys.stderr)
         return 1

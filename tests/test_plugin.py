@@ -10,10 +10,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, expect
 
 import engine
 from build_tools.questionnaires.blocks import Slot, find_slots, heading_anchors, replace_slot_lines
 from build_tools.questionnaires.render import render_questionnaire
+from build_tools.serve import base_url, make_server, start_in_thread
+from tests.questionnaire_steps import wait_until_ready
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -91,7 +94,7 @@ def test_every_question_renders_as_a_labelled_control(questionnaire: str) -> Non
     grouped = [item for item in definition["questions"] if item.get("options")]
     assert collector.legends == len(grouped), "every option group is a fieldset with a legend"
     embedded = json.loads(collector.root_data)
-    assert embedded == {"definition": definition, "advice": links}
+    assert embedded == {"definition": definition, "advice": links, "engine": {}}
 
 
 def test_hostile_definition_text_is_escaped() -> None:
@@ -185,3 +188,51 @@ def test_invalid_definition_fails_naming_page_and_line(monkeypatch: pytest.Monke
         "guide/page.md:3: invalid questionnaire definition: "
         "offer-check: questions[1].options: must not be empty"
     )
+
+
+def build_with_folders(tmp_path: Path, runtime_dir: str, assets_dir: str, site_url: str):
+    """The real guide, built with the plugin's runtime and assets somewhere else."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    plugin = "  - offer-guide-questionnaires\n"
+    assert plugin in config and "  - build_tools/" in config, "mkdocs.yml changed: update this test"
+    config = config.replace(
+        plugin,
+        "  - offer-guide-questionnaires:\n"
+        f"      runtime_dir: {runtime_dir}\n"
+        f"      assets_dir: {assets_dir}\n",
+    ).replace("  - build_tools/", f"  - {ROOT}/build_tools/")  # the hooks, from here
+    (tmp_path / "mkdocs.yml").write_text(f"docs_dir: {ROOT / 'docs'}\n{config}", encoding="utf-8")
+    site = tmp_path / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
+    command += ["--config-file", str(tmp_path / "mkdocs.yml"), "--site-dir", str(site)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True), site
+
+
+@pytest.mark.e2e
+def test_questionnaires_start_wherever_the_build_puts_the_engine(
+    page: Page, tmp_path: Path
+) -> None:
+    server = make_server(tmp_path / "site", require_site=False)
+    url = base_url(server)
+    result, site = build_with_folders(tmp_path, "runtime/python", "static/forms/js", url)
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((site / "runtime" / "python" / "runtime.json").read_text())
+    assert (site / "runtime" / "python" / manifest["files"]["wasm"]["url"]).is_file()
+    assert not (site / "pyodide").exists() and not (site / "assets" / "questionnaire").exists()
+    start_in_thread(server)
+    try:
+        # Started from <head> on the home page...
+        page.goto(url)
+        wait_until_ready(page, "should-i-decline")
+        # ...and by the page script after instant navigation from a reading page.
+        page.goto(url + "about/")
+        page.get_by_role("navigation", name="Navigation").get_by_role(
+            "link", name="Look hard at the offer"
+        ).first.click()
+        wait_until_ready(page, "offer-check")
+        # The service worker keeps the runtime from where the build put it.
+        expect(page.locator("html")).to_have_attribute("data-offline", "ready", timeout=60_000)
+    finally:
+        server.shutdown()
+        server.server_close()

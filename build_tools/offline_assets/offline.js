@@ -14,7 +14,6 @@ import { Workbox } from "./workbox-window.mjs";
 
 const SITE = new URL("../../", import.meta.url);
 const WORKER_URL = new URL("sw.js", SITE).href;
-const RUNTIME_URL = new URL("pyodide/", SITE).href;
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
 function offerReload(workbox) {
@@ -65,8 +64,11 @@ function controlled() {
 let runtimeKept = null;
 async function keepRuntime() {
   await Promise.all([engineReady(), controlled()]);
-  const manifest = await (await fetch(new URL("runtime.json", RUNTIME_URL))).json();
-  const urls = Object.values(manifest.files).map((file) => new URL(file.url, RUNTIME_URL));
+  // The runtime's address, as the build wrote it into the questionnaire's data.
+  const root = document.querySelector("[data-questionnaire-root]");
+  const runtime = new URL(JSON.parse(root.dataset.questionnaireData).engine.runtime, document.baseURI);
+  const manifest = await (await fetch(new URL("runtime.json", runtime))).json();
+  const urls = Object.values(manifest.files).map((file) => new URL(file.url, runtime));
   // "force-cache": the engine's own download is in the HTTP cache; this
   // only passes it through the service worker.
   await Promise.all(urls.map((url) => fetch(url, { cache: "force-cache" }).then((r) => r.arrayBuffer())));

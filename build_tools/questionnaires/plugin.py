@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
 
 import yaml
@@ -18,7 +19,7 @@ import engine
 
 from .blocks import PLACEHOLDER, Slot, find_slots, heading_anchors, replace_slot_lines
 from .config import QuestionnairesConfig
-from .render import render_questionnaire
+from .render import field_id, render_questionnaire
 from .runtime import RuntimeSetupError, engine_runtime, install_runtime
 
 log = get_plugin_logger(__name__)
@@ -71,12 +72,41 @@ def resolve_advice_sections(
     return sections
 
 
+def find_questionnaire_homes(files: Files) -> dict[str, str]:
+    """Each questionnaire's page URL, from the slots in the guide's Markdown."""
+    homes = {}
+    for file in files.documentation_pages():
+        for slot in find_slots(file.content_string):
+            homes[slot.questionnaire] = file.url
+    return homes
+
+
+def shared_facts() -> dict[str, list[dict[str, str]]]:
+    """For each shared fact, the questions that share it: a value typed once is
+    offered in the others (the page never overwrites what the reader typed)."""
+    shares: dict[str, list[dict[str, str]]] = {}
+    for item in engine.list_questionnaires():
+        definition = engine.get_definition(item["id"])
+        for question in definition["questions"]:
+            if question.get("shares"):
+                shares.setdefault(question["shares"], []).append(
+                    {
+                        "questionnaire": item["id"],
+                        "question": question["id"],
+                        "title": item["title"],
+                    }  # fmt: skip
+                )
+    return shares
+
+
 class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.slots: dict[str, list[Slot]] = {}
         self.advice_map: dict[str, str] = {}
         # (page URL, anchor, heading text) per advice ID, found once per build.
         self.advice_sections: dict[str, tuple[str, str, str]] | None = None
+        # The page URL of each questionnaire's slot, found once per build.
+        self.questionnaire_homes: dict[str, str] | None = None
         if not self.config.enabled:
             return None
         self.advice_map = load_advice_map(Path(config.docs_dir) / self.config.advice_map)
@@ -133,8 +163,12 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
             return None
         links = self._advice_links(page, files)
 
+        addresses = self._engine_addresses(page)
+        guide = {"pages": self._questionnaire_pages(page, files), "shares": shared_facts()}
+
         def render(match) -> str:
-            return render_questionnaire(engine.get_definition(match["id"]), links)
+            definition = engine.get_definition(match["id"])
+            return render_questionnaire(definition, links, addresses, guide)
 
         return PLACEHOLDER.sub(render, html)
 
@@ -148,8 +182,39 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
             return None
         start = get_relative_url(f"{self.config.assets_dir}/engine-start.js", page.url)
         client = get_relative_url(f"{self.config.assets_dir}/engine-client.js", page.url)
-        tags = f'<script async src="{start}"></script><link rel="modulepreload" href="{client}">'
+        addresses = self._engine_addresses(page)
+        tags = (
+            f'<script async src="{escape(start)}" '
+            f'data-engine-runtime="{escape(addresses["runtime"])}" '
+            f'data-engine-worker="{escape(addresses["worker"])}"></script>'
+            f'<link rel="modulepreload" href="{escape(client)}">'
+        )
         return insert_in_head(output, tags)
+
+    def _engine_addresses(self, page: Page) -> dict[str, str]:
+        """Where the engine's runtime folder and worker script are, from this page.
+
+        The page scripts read these instead of guessing, so `runtime_dir` and
+        `assets_dir` can be anything (Material hands its search worker's URL
+        to the page the same way).
+        """
+        return {
+            "runtime": get_relative_url(f"{self.config.runtime_dir.strip('/')}/", page.url),
+            "worker": get_relative_url(f"{self.config.assets_dir}/engine-worker.js", page.url),
+        }
+
+    def _questionnaire_pages(self, page: Page, files: Files) -> dict[str, dict[str, str]]:
+        """Where each questionnaire lives, from this page: for "what comes next" links."""
+        if self.questionnaire_homes is None:
+            self.questionnaire_homes = find_questionnaire_homes(files)
+        titles = {item["id"]: item["title"] for item in engine.list_questionnaires()}
+        return {
+            qid: {
+                "href": f"{get_relative_url(url, page.url)}#{field_id(qid, 'title')}",
+                "title": titles[qid],
+            }
+            for qid, url in self.questionnaire_homes.items()
+        }
 
     def _advice_links(self, page: Page, files: Files) -> dict[str, dict[str, str]]:
         """Each advice ID's section: its URL from this page, and its heading's text."""

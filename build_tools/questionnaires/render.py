@@ -32,21 +32,23 @@ def _attrs(**values: Any) -> str:
     return (" " + " ".join(parts)) if parts else ""
 
 
-def _field_id(questionnaire: str, question: str, suffix: str = "") -> str:
+def field_id(questionnaire: str, question: str, suffix: str = "") -> str:
     return f"q-{questionnaire}-{question}{suffix}"
 
 
 def _help_and_error(questionnaire: str, question: Mapping[str, Any]) -> tuple[str, str]:
     """HTML of the help text and the (empty) error slot, and the describedby ids."""
     qid = question["id"]
-    help_id = _field_id(questionnaire, qid, "-help")
-    error_id = _field_id(questionnaire, qid, "-error")
+    help_id = field_id(questionnaire, qid, "-help")
+    error_id = field_id(questionnaire, qid, "-error")
     parts = []
     described = []
     if question.get("help"):
         parts.append(f'<p class="question__help" id="{help_id}">{escape(question["help"])}</p>')
         described.append(help_id)
-    parts.append(f'<p class="question__error" id="{error_id}" hidden></p>')
+    # The page script finds this slot through aria-describedby, so an error
+    # it shows is always one a screen reader announces with the field.
+    parts.append(f'<p class="question__error" id="{error_id}" data-field-error hidden></p>')
     described.append(error_id)
     return "".join(parts), " ".join(described)
 
@@ -72,7 +74,7 @@ def render_choices(questionnaire: str, question: Mapping[str, Any], multiple: bo
     kind = "checkbox" if multiple else "radio"
     options = []
     for index, option in enumerate(question["options"]):
-        input_id = _field_id(questionnaire, qid, f"-{index}")
+        input_id = field_id(questionnaire, qid, f"-{index}")
         options.append(
             f'<label class="question__option" for="{input_id}">'
             f"<input{_attrs(type=kind, id=input_id, name=qid, value=option['value'])}>"
@@ -91,7 +93,7 @@ def render_choices(questionnaire: str, question: Mapping[str, Any], multiple: bo
 def render_input(questionnaire: str, question: Mapping[str, Any]) -> str:
     qid = question["id"]
     kind = question["type"]
-    input_id = _field_id(questionnaire, qid)
+    input_id = field_id(questionnaire, qid)
     extra, described = _help_and_error(questionnaire, question)
     common = {"id": input_id, "name": qid, "aria_describedby": described}
     if kind in ("integer", "number"):
@@ -106,7 +108,9 @@ def render_input(questionnaire: str, question: Mapping[str, Any]) -> str:
         label_extra = _range_hint(question)
     elif kind == "date":
         control = f"<input{_attrs(type='date', **common)}>"
-        label_extra = ' <span class="question__range">(YYYY-MM-DD)</span>'
+        # What a browser without a date picker needs; the page script says
+        # the format the picker shows instead, where there is one.
+        label_extra = ' <span class="question__range" data-date-format>(YYYY-MM-DD)</span>'
     elif kind == "text":
         length = question.get("max_length")
         if question.get("multiline"):
@@ -163,13 +167,27 @@ def json_attribute(value: Any) -> str:
 
 
 def render_questionnaire(
-    definition: Mapping[str, Any], advice_links: Mapping[str, Mapping[str, str]]
+    definition: Mapping[str, Any],
+    advice_links: Mapping[str, Mapping[str, str]],
+    engine_addresses: Mapping[str, str] | None = None,
+    guide: Mapping[str, Any] | None = None,
 ) -> str:
-    """The whole block: form, result region, reading rules, and the embedded data."""
+    """The whole block: form, result region, reading rules, and the embedded data.
+
+    ``engine_addresses`` are the runtime folder's and the worker's URLs,
+    relative to the page, as the build knows them. ``guide`` is what the page
+    needs to know of the rest of the guide: where each questionnaire lives
+    (``pages``) and which questions share a fact (``shares``).
+    """
     qid = definition["id"]
-    title_id = _field_id(qid, "title")
+    title_id = field_id(qid, "title")
     rules = "".join(f"<li>{escape(rule)}</li>" for rule in definition.get("how_to_read", []))
-    data = {"definition": definition, "advice": dict(advice_links)}
+    data = {
+        "definition": definition,
+        "advice": dict(advice_links),
+        "engine": dict(engine_addresses or {}),
+        **dict(guide or {}),
+    }
     return (
         # The definition travels as a data attribute, not a JSON <script>:
         # Material's instant navigation re-runs every inline script in the

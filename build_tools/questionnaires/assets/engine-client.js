@@ -2,24 +2,23 @@
 // Modules are instantiated once per page, so every importer shares it, and it
 // outlives Material's instant navigation. Pages with a questionnaire start its
 // worker early from <head> (engine-start.js); this module then adopts it.
+// Otherwise it starts the worker itself, from the addresses the build wrote
+// into the questionnaire's data.
 
-const RUNTIME_URL = new URL("../../pyodide/", import.meta.url).href;
-const WORKER_URL = new URL("./engine-worker.js", import.meta.url);
 // No fixed limit on the start: a slow link may take minutes to bring the
 // runtime. The worker reports progress as bytes arrive; only silence fails.
 const STALL_TIMEOUT_MS = 60000;
 
-// ---------------------------------------------------------------- engine
-
 class Engine {
-  constructor() {
+  // addresses: {runtime, worker}, absolute URLs.
+  constructor(addresses) {
     this.state = "loading";
     this.failure = "";
     this.pending = new Map();
     this.nextId = 1;
     this.listeners = new Set();
     const early = window.offerGuideEarlyEngine;
-    this.worker = early ? early.worker : new Worker(WORKER_URL, { type: "module" });
+    this.worker = early ? early.worker : new Worker(addresses.worker, { type: "module" });
     this.worker.addEventListener("message", (event) => this.receive(event.data));
     this.worker.addEventListener("error", (event) => {
       event.preventDefault();
@@ -34,15 +33,16 @@ class Engine {
       for (const message of early.messages) this.receive(message);
       if (early.failed) this.fail("The questionnaire engine stopped unexpectedly.");
     } else {
-      this.worker.postMessage({ type: "SETUP", runtime: RUNTIME_URL });
+      this.worker.postMessage({ type: "SETUP", runtime: addresses.runtime });
     }
   }
 
-  // Calls listener now and on every change of state; it returns false once its
-  // form has left the page (instant navigation), which unsubscribes it.
+  // Calls listener now and on every change of state; returns the function
+  // that unsubscribes it (called when its page is left).
   onChange(listener) {
     this.listeners.add(listener);
-    if (listener(this.state) === false) this.listeners.delete(listener);
+    listener(this.state);
+    return () => this.listeners.delete(listener);
   }
 
   watchForStall() {
@@ -68,9 +68,7 @@ class Engine {
   setState(state) {
     this.state = state;
     if (state !== "loading") clearTimeout(this.timer);
-    for (const listener of this.listeners) {
-      if (listener(state) === false) this.listeners.delete(listener);
-    }
+    for (const listener of this.listeners) listener(state);
   }
 
   fail(reason) {
@@ -100,20 +98,49 @@ class Engine {
     else waiting.resolve(message);
   }
 
-  // Resolves with {type: "RESULT", result} or {type: "INVALID", message, question}.
+  // Resolves with the engine's reply: {type: "RESULT", result} or
+  // {type: "INVALID", question, message, reader_message}.
   evaluate(questionnaire, answers) {
+    return this.ask({ type: "EVALUATE", questionnaire, answers });
+  }
+
+  // Resolves with {type: "PLAN", plan} for every questionnaire's answers
+  // ({id: answers}), or INVALID.
+  plan(answers) {
+    return this.ask({ type: "PLAN", answers });
+  }
+
+  ask(message) {
     if (this.state === "error") return Promise.reject(new Error(this.failure));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ type: "EVALUATE", id, questionnaire, answers });
+      this.worker.postMessage({ ...message, id, today: localToday() });
     });
   }
 }
 
-let engine = null;
-export function theEngine() {
-  if (!engine) engine = new Engine();
-  return engine;
+// The reader's own date, as the engine expects it: drafts and plans are dated
+// from it (the engine never reads a clock).
+export function localToday() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+let engine = null;
+
+// The tab's engine is also window.offerGuideEngine: a handle for the browser
+// tests and for anyone curious in the developer tools (for example, how many
+// forms listen to it: offerGuideEngine.listeners.size). Nothing else uses it.
+
+// The tab's engine, started on first use from `addresses` ({runtime, worker}
+// relative to the current page, as the build wrote them).
+export function theEngine(addresses) {
+  if (!engine) {
+    const absolute = (url) => new URL(url, document.baseURI).href;
+    engine = new Engine({ runtime: absolute(addresses.runtime), worker: absolute(addresses.worker) });
+    window.offerGuideEngine = engine;
+  }
+  return engine;
+}

@@ -1,11 +1,12 @@
 // Loaded from <head> on pages with a questionnaire, as a small classic script
 // that runs as soon as it arrives: it starts the engine's worker before the
 // page's heavier scripts keep the main thread busy. engine-client.js adopts
-// the worker and replays what it said in the meantime.
+// the worker and replays what it said in the meantime. The build writes the
+// runtime's and the worker's addresses on this script's own tag.
 (() => {
   if (window.offerGuideEarlyEngine) return;
-  const here = document.currentScript.src;
-  const worker = new Worker(new URL("./engine-worker.js", here), { type: "module" });
+  const { engineRuntime, engineWorker } = document.currentScript.dataset;
+  const worker = new Worker(new URL(engineWorker, document.baseURI), { type: "module" });
   const early = { worker, messages: [], failed: false };
   const keep = (event) => early.messages.push(event.data);
   const fail = (event) => {
@@ -18,6 +19,6 @@
     worker.removeEventListener("message", keep);
     worker.removeEventListener("error", fail);
   };
-  worker.postMessage({ type: "SETUP", runtime: new URL("../../pyodide/", here).href });
+  worker.postMessage({ type: "SETUP", runtime: new URL(engineRuntime, document.baseURI).href });
   window.offerGuideEarlyEngine = early;
 })();

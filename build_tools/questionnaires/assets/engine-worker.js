@@ -1,24 +1,15 @@
 // The engine's Web Worker: boots Pyodide from the site's own files (the
-// engine's runtime, built for it: see runtime.json), and answers EVALUATE messages.
+// engine's runtime, built for it: see runtime.json), and answers EVALUATE
+// messages through the engine's own bridge, engine.evaluate_json: a string in,
+// a string out, no Python source here and no Python object left behind.
 //
-// Messages in:  SETUP {runtime}, EVALUATE {id, questionnaire, answers}
+// Messages in:  SETUP {runtime}, EVALUATE {id, questionnaire, answers, today},
+//               PLAN {id, answers (by questionnaire), today}
 // Messages out: PROGRESS {loaded, total} (bytes), READY, FAILED {message},
-//               RESULT {id, result},
-//               INVALID {id, message, question}, CRASHED {id, message}
-
-const BRIDGE = `
-import json
-import engine
-
-
-def evaluate_json(questionnaire, answers_json):
-    """JSON in, JSON out: no Python object crosses into JavaScript."""
-    try:
-        result = engine.evaluate(questionnaire, json.loads(answers_json))
-    except engine.InvalidAnswers as error:
-        return json.dumps({"type": "INVALID", "message": str(error), "question": error.question})
-    return json.dumps({"type": "RESULT", "result": result})
-`;
+//               RESULT {id, result}, PLAN {id, plan},
+//               INVALID {id, question, message, reader_message}, CRASHED {id, message}
+// `today` is the reader's date (YYYY-MM-DD): the engine dates drafts and plans
+// with it and never reads a clock of its own.
 
 let pyodideReady = null;
 
@@ -29,7 +20,6 @@ let pyodideReady = null;
 // Each is downloaded here, counted for the page's progress line, checked
 // against its hash, then handed to loadPyodide.
 
-const MB = 1e6;
 const PROGRESS_EVERY_MS = 100;
 
 // A start failure in words a reader can act on.
@@ -233,17 +223,26 @@ async function boot(runtime) {
   } finally {
     module.destroy();
   }
-  pyodide.runPython(BRIDGE);
   return pyodide;
 }
 
-function evaluate(pyodide, questionnaire, answers) {
-  const bridge = pyodide.globals.get("evaluate_json");
+// Calls one of the engine's bridge functions with strings only, and lets go of
+// every proxy it made.
+function callBridge(pyodide, name, ...args) {
+  const engine = pyodide.pyimport("engine");
+  const bridge = engine[name];
   try {
-    return JSON.parse(bridge(questionnaire, JSON.stringify(answers)));
+    return JSON.parse(bridge(...args));
   } finally {
     bridge.destroy();
+    engine.destroy();
   }
+}
+
+function reply(pyodide, message) {
+  const today = message.today || null;
+  if (message.type === "PLAN") return callBridge(pyodide, "plan_json", JSON.stringify(message.answers), today);
+  return callBridge(pyodide, "evaluate_json", message.questionnaire, JSON.stringify(message.answers), today);
 }
 
 function describe(error) {
@@ -262,34 +261,36 @@ function reportFailure(reason) {
 self.addEventListener("unhandledrejection", (event) => reportFailure(event.reason));
 self.addEventListener("error", (event) => reportFailure(event.error || event.message));
 
-self.addEventListener("message", async (event) => {
-  const message = event.data;
-  if (message.type === "SETUP") {
-    pyodideReady = boot(message.runtime);
-    try {
-      await pyodideReady;
-    } catch (error) {
-      reportFailure(error);
-      return;
-    }
-    if (!started) {
-      started = true;
-      self.postMessage({ type: "READY" });
-    }
+async function setup(runtime) {
+  pyodideReady = boot(runtime);
+  try {
+    await pyodideReady;
+  } catch (error) {
+    reportFailure(error);
     return;
   }
-  if (message.type === "EVALUATE") {
-    let pyodide;
-    try {
-      pyodide = await pyodideReady;
-    } catch {
-      return; // FAILED was already reported once.
-    }
-    try {
-      const reply = evaluate(pyodide, message.questionnaire, message.answers);
-      self.postMessage({ ...reply, id: message.id });
-    } catch (error) {
-      self.postMessage({ type: "CRASHED", id: message.id, message: describe(error) });
-    }
+  if (!started) {
+    started = true;
+    self.postMessage({ type: "READY" });
   }
+}
+
+async function answer(message) {
+  let pyodide;
+  try {
+    pyodide = await pyodideReady;
+  } catch {
+    return; // FAILED was already reported once.
+  }
+  try {
+    self.postMessage({ ...reply(pyodide, message), id: message.id });
+  } catch (error) {
+    self.postMessage({ type: "CRASHED", id: message.id, message: describe(error) });
+  }
+}
+
+self.addEventListener("message", (event) => {
+  const message = event.data;
+  if (message.type === "SETUP") setup(message.runtime);
+  else if (message.type === "EVALUATE" || message.type === "PLAN") answer(message);
 });

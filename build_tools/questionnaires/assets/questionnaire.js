@@ -1,387 +1,248 @@
 // Brings the build-time questionnaire forms to life. The engine runs in one
 // Web Worker per tab (it survives Material's instant navigation); answers are
 // kept in this browser's localStorage and never sent anywhere.
+//
+// This file binds each form to the engine and lets it go when its page is
+// left; answers.js reads and keeps answers, fields.js knows the questions on
+// screen, result-view.js shows the result, printed-plan.js prints it, and
+// shared-link.js asks before a link replaces saved answers.
 
 import { theEngine } from "./engine-client.js";
-
-const STORAGE_PREFIX = "offer-guide:answers:";
-const SHARE_PREFIX = "#answers=";
+import {
+  forgetSharedAnswers,
+  hasAnswers,
+  readRaw,
+  sameAnswers,
+  saveAnswers,
+  savedAnswers,
+  shareLink,
+  sharedAnswers,
+  writeRaw,
+} from "./answers.js";
+import { element } from "./dom.js";
+import { clearFieldErrors, keepsContract, labelsOf, pageProblem, showDateFormats, showFieldError } from "./fields.js";
+import { printPlan } from "./printed-plan.js";
+import { release, showProblem, showResult, showWaiting } from "./result-view.js";
+import { askWhichAnswers } from "./shared-link.js";
+import { carryOver, receiveHandOff } from "./carried.js";
 
 const STATUS_TEXT = {
   ready: "",
 };
+const WORKSHEET_TEXT =
+  "This copy is a worksheet to print and fill in by hand. " +
+  "To get a recommendation, answer the questionnaire on its own page of the guide.";
 
-// ---------------------------------------------------------------- small DOM helpers
+// ---------------------------------------------------------------- engine replies
 
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === null || value === undefined || value === false) continue;
-    node.setAttribute(name, value === true ? "" : String(value));
-  }
-  for (const child of children) {
-    if (child === null || child === undefined) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
+function setStatus(q, state, text) {
+  q.form.dataset.engine = state;
+  q.status.textContent = text;
+  q.status.hidden = !text;
+  // Progress changes many times a second: announced once the start is over.
+  q.status.setAttribute("aria-busy", String(state === "loading"));
 }
 
-function storageGet(key) {
-  try {
-    return JSON.parse(localStorage.getItem(key) || "null");
-  } catch {
-    return null;
-  }
+function engineChanged(q, state) {
+  const text = state === "error"
+    ? `${q.engine.failure} Your answers are kept; reload the page to try again, or print this page and use it as a worksheet.`
+    : state === "loading" ? q.engine.loadingText() : STATUS_TEXT[state];
+  setStatus(q, state, text);
+  if (state === "ready") evaluateAnswers(q);
+  else showWaiting(q.region, state);
 }
 
-function storageSet(key, value) {
-  try {
-    if (value === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, JSON.stringify(value));
-  } catch {
-    // Storage may be full or disabled; the form keeps working without it.
-  }
-}
-
-// ---------------------------------------------------------------- answers
-
-const NUMBER = /^-?\d+(\.\d+)?$/;
-
-function controlsOf(form, question) {
-  return Array.from(form.elements).filter((control) => control.name === question.id);
-}
-
-// What the reader typed or ticked, as strings (kept verbatim, even if invalid).
-function readRaw(form, definition) {
-  const raw = {};
-  for (const question of definition.questions) {
-    const controls = controlsOf(form, question);
-    if (question.type === "multichoice") {
-      raw[question.id] = controls.filter((c) => c.checked).map((c) => c.value);
-    } else if (controls.length && controls[0].type === "radio") {
-      const checked = controls.find((c) => c.checked);
-      if (checked) raw[question.id] = checked.value;
-    } else if (controls.length && controls[0].value !== "") {
-      raw[question.id] = controls[0].value;
-    }
-  }
-  return raw;
-}
-
-function writeRaw(form, definition, raw) {
-  for (const question of definition.questions) {
-    const value = raw[question.id];
-    for (const control of controlsOf(form, question)) {
-      if (control.type === "radio") control.checked = value !== undefined && control.value === String(value);
-      else if (control.type === "checkbox") control.checked = Array.isArray(value) && value.includes(control.value);
-      else control.value = value === undefined || value === null ? "" : String(value);
-    }
-  }
-}
-
-// The engine's input: numbers as numbers where they parse, anything else verbatim
-// so the engine can say exactly what it expected.
-function toAnswers(definition, raw) {
-  const answers = {};
-  for (const question of definition.questions) {
-    if (!(question.id in raw)) continue;
-    let value = raw[question.id];
-    if ((question.type === "integer" || question.type === "number") && typeof value === "string") {
-      const trimmed = value.trim();
-      if (trimmed === "") continue;
-      value = NUMBER.test(trimmed) ? Number(trimmed) : trimmed;
-    }
-    answers[question.id] = value;
-  }
-  return answers;
-}
-
-// ---------------------------------------------------------------- sharing
-
-function encodeShare(questionnaire, raw) {
-  return SHARE_PREFIX + encodeURIComponent(JSON.stringify({ q: questionnaire, a: raw }));
-}
-
-function decodeShare(hash) {
-  if (!hash.startsWith(SHARE_PREFIX)) return null;
-  try {
-    const data = JSON.parse(decodeURIComponent(hash.slice(SHARE_PREFIX.length)));
-    if (typeof data.q === "string" && data.a && typeof data.a === "object") return data;
-  } catch {
-    // A damaged link fills nothing.
-  }
-  return null;
-}
-
-// ---------------------------------------------------------------- result
-
-// "See: <the guide's heading>" for each advice ID a reason rests on.
-function adviceLinks(advice, links) {
-  const known = advice.filter((id) => links[id]);
-  if (!known.length) return null;
-  const list = element("span", { class: "result__advice" }, "See: ");
-  known.forEach((id, index) => {
-    if (index) list.append("; ");
-    list.append(element("a", { href: links[id].href, "data-advice": id }, links[id].title));
-  });
-  return list;
-}
-
-function renderDocument(doc) {
-  const box = element("div", { class: "result__document", "data-document": doc.id });
-  box.append(element("p", { class: "result__document-title" }, element("strong", {}, doc.title)));
-  if (doc.kind === "list") {
-    const list = element("ul");
-    for (const line of doc.content.split("\n").filter(Boolean)) list.append(element("li", {}, line));
-    box.append(list);
-  } else if (doc.kind !== "ics") {
-    box.append(element("pre", { class: "result__draft" }, doc.content));
-  }
-  const actions = element("p", { class: "result__document-actions" });
-  if (doc.kind === "ics") {
-    const blob = new Blob([doc.content], { type: doc.media_type || "text/calendar" });
-    actions.append(
-      element(
-        "a",
-        { class: "md-button", href: URL.createObjectURL(blob), download: doc.filename || `${doc.id}.ics` },
-        `Download ${doc.filename || "the calendar"}`,
-      ),
-    );
-  } else {
-    const button = element("button", { type: "button", class: "md-button", "data-copy": doc.id }, `Copy “${doc.title}”`);
-    button.addEventListener("click", async () => {
-      try {
-        await navigator.clipboard.writeText(doc.content);
-        button.textContent = "Copied";
-      } catch {
-        button.textContent = "Select the text above to copy it";
-      }
-    });
-    actions.append(button);
-  }
-  box.append(actions);
-  return box;
-}
-
-function section(title, ...children) {
-  return element("div", { class: "result__section" }, element("p", { class: "result__heading" }, element("strong", {}, title)), ...children);
-}
-
-function renderResult(region, result, context) {
-  const { links, labels } = context;
-  region.replaceChildren();
-  if (result.outcome) region.dataset.outcome = result.outcome;
-  else delete region.dataset.outcome;
-  region.append(
-    element("p", { class: "result__title" }, element("strong", {}, result.title)),
-    element("p", { class: "result__summary" }, result.summary),
+// The engine's reader_message goes beside the question; the summary by the
+// result names the question in its own words, so the message shows once.
+function showInvalid(q, { question, reader_message: message }) {
+  const shownBeside = question && showFieldError(q.form, question, message);
+  showProblem(
+    q.region,
+    shownBeside ? `Check your answer to “${q.labels[question]}”.` : `Check your answers: ${message}`,
   );
-  if (result.provisional) {
-    region.append(element("p", { class: "result__provisional" }, "Provisional: a few answers are still missing."));
+}
+
+function showFailure(q, error) {
+  showProblem(q.region, "The engine could not work out a result for these answers.");
+  setStatus(
+    q,
+    "error",
+    `The engine could not work out a result (${error.message}). Your answers are kept; changing an answer tries again.`,
+  );
+}
+
+// Evaluates the answers on screen; q.settled resolves once what the result
+// region shows matches them (printing waits for it).
+function evaluateAnswers(q) {
+  q.settled = showAnswersResult(q);
+  return q.settled;
+}
+
+function notCurrent(q, show, ...args) {
+  q.current = null;
+  show(...args);
+}
+
+async function showAnswersResult(q) {
+  const raw = readRaw(q.form, q.definition);
+  saveAnswers(q.definition.id, raw);
+  const mine = ++q.sequence;
+  clearFieldErrors(q.form);
+  const problem = pageProblem(q.form, q.definition);
+  if (problem) return notCurrent(q, showInvalid, q, { question: problem.question, reader_message: problem.message });
+  if (q.engine.state !== "ready") return notCurrent(q, showWaiting, q.region, q.engine.state);
+  let reply;
+  try {
+    reply = await q.engine.evaluate(q.definition.id, raw);
+  } catch (error) {
+    // A stopped engine has said so already (engineChanged); this is about these answers.
+    if (mine === q.sequence && q.engine.state === "ready") notCurrent(q, showFailure, q, error);
+    return;
   }
-  if (result.reasons && result.reasons.length) {
-    const list = element("ul", { class: "result__reasons" });
-    for (const reason of result.reasons) list.append(element("li", {}, reason.text, " ", adviceLinks(reason.advice, links)));
-    region.append(section("Why", list));
-  }
-  if (result.flags && result.flags.length) {
-    const list = element("ul", { class: "result__flags" });
-    for (const flag of result.flags) {
-      list.append(element("li", { "data-flag": flag.id }, flag.text, " ", adviceLinks(flag.advice, links)));
-    }
-    region.append(section("Watch out", list));
-  }
-  if (result.change && result.change.length) {
-    const list = element("ul", { class: "result__change" });
-    for (const change of result.change) list.append(element("li", {}, change.text));
-    region.append(section("What would change this", list));
-  }
-  if (result.missing && result.missing.length) {
-    const list = element("ul", { class: "result__missing" });
-    for (const id of result.missing) list.append(element("li", {}, labels[id] || id));
-    region.append(section("Still to answer", list));
-  }
-  if (result.actions && result.actions.length) {
-    const list = element("ul", { class: "result__actions" });
-    for (const action of result.actions) list.append(element("li", {}, action.text, " ", adviceLinks(action.advice || [], links)));
-    region.append(section("What to do next", list));
-  }
-  if (result.documents && result.documents.length) {
-    region.append(section("Your drafts", ...result.documents.map(renderDocument)));
+  if (mine !== q.sequence) return; // a newer answer is on its way
+  // Past failures were about other answers: the engine is working.
+  setStatus(q, q.engine.state, STATUS_TEXT[q.engine.state] ?? "");
+  if (reply.type === "INVALID") return notCurrent(q, showInvalid, q, reply);
+  if (!hasAnswers(raw)) return notCurrent(q, showWaiting, q.region, "ready");
+  // The same result again (a change event after input, say) is left alone:
+  // redrawing it would swallow a click on one of its links.
+  const shown = JSON.stringify(reply.result);
+  if (shown === q.current) return;
+  showResult(q.region, reply.result, { links: q.links, labels: q.labels, pages: q.pages });
+  q.current = shown;
+}
+
+// ---------------------------------------------------------------- the reader's buttons
+
+function erase(q) {
+  q.form.reset();
+  for (const control of q.form.elements) if (control.type === "text" || control.type === "date") control.value = "";
+  saveAnswers(q.definition.id, null);
+  evaluateAnswers(q);
+  q.notice.textContent = "Your answers were erased from this browser.";
+}
+
+async function share(q) {
+  const link = shareLink(q.definition.id, readRaw(q.form, q.definition));
+  try {
+    await navigator.clipboard.writeText(link);
+    q.notice.textContent = "Link copied. It holds your answers in the part after #, which is never sent to a server.";
+  } catch {
+    const field = element("input", { type: "text", readonly: true, value: link, "aria-label": "Link with your answers" });
+    q.notice.replaceChildren("Copy this link: ", field);
   }
 }
 
-// ---------------------------------------------------------------- field errors
-
-function clearFieldErrors(form) {
-  for (const error of form.querySelectorAll(".question__error")) {
-    error.hidden = true;
-    error.textContent = "";
-  }
-  for (const control of form.querySelectorAll("[aria-invalid]")) control.removeAttribute("aria-invalid");
-}
-
-function showFieldError(form, questionnaire, question, message) {
-  const error = form.querySelector(`#q-${questionnaire}-${question}-error`);
-  if (error) {
-    error.textContent = message;
-    error.hidden = false;
-  }
-  for (const control of form.elements) {
-    if (control.name === question) control.setAttribute("aria-invalid", "true");
-  }
+// Waits for the answers on screen to be worked out, so their result, and no
+// older one, goes on paper.
+async function print(q) {
+  await q.settled;
+  const raw = readRaw(q.form, q.definition);
+  let why = "No result: check the answers marked on the form first.";
+  if (!hasAnswers(raw)) why = "No result yet.";
+  else if (q.engine.state !== "ready") why = "No result: the questionnaire engine is not running.";
+  printPlan({ root: q.root, definition: q.definition, raw, region: q.current ? q.region : null, why });
 }
 
 // ---------------------------------------------------------------- one form
 
-function describeAnswer(question, value) {
-  if (question.options) {
-    const pick = (v) => (question.options.find((o) => String(o.value) === String(v)) || { label: v }).label;
-    return Array.isArray(value) ? value.map(pick).join("; ") || "none" : pick(value);
+// Saved answers fill the form; a share link's answers too, unless they would
+// replace different saved ones: then the reader chooses.
+function fillAnswers(q) {
+  const saved = savedAnswers(q.definition.id);
+  const shared = sharedAnswers(q.definition.id);
+  if (shared && (!saved || sameAnswers(saved, shared))) {
+    writeRaw(q.form, q.definition, shared);
+    saveAnswers(q.definition.id, shared);
+    forgetSharedAnswers();
+    return;
   }
-  return `${value}${question.unit ? ` ${question.unit}` : ""}`;
+  if (saved) writeRaw(q.form, q.definition, saved);
+  if (!shared) return;
+  askWhichAnswers(q.form, {
+    useLink: () => {
+      writeRaw(q.form, q.definition, shared);
+      forgetSharedAnswers();
+      evaluateAnswers(q);
+    },
+    keepSaved: forgetSharedAnswers,
+  });
 }
 
+function worksheetOnly(form) {
+  delete form.dataset.engine;
+  const status = form.querySelector("[data-engine-status]");
+  if (status) status.textContent = WORKSHEET_TEXT;
+}
+
+// Brings one questionnaire to life; returns what lets it go again.
 function bind(root) {
   const form = root.querySelector("form[data-questionnaire]");
-  const region = root.querySelector("[data-result]");
-  const status = form.querySelector("[data-engine-status]");
-  const notice = form.querySelector("[data-notice]");
-  const data = JSON.parse(root.dataset.questionnaireData);
-  const { definition, advice: links } = data;
-  const questionnaire = definition.id;
-  const labels = Object.fromEntries(definition.questions.map((q) => [q.id, q.label]));
-  const storageKey = STORAGE_PREFIX + questionnaire;
-  const placeholder = Array.from(region.childNodes, (node) => node.cloneNode(true));
-  const showPlaceholder = () => {
-    region.replaceChildren(...placeholder.map((node) => node.cloneNode(true)));
-    delete region.dataset.outcome;
+  const { definition, advice, engine: addresses, pages, shares } = JSON.parse(root.dataset.questionnaireData);
+  if (!keepsContract(form, definition)) {
+    worksheetOnly(form);
+    return () => {};
+  }
+  const q = {
+    root,
+    form,
+    definition,
+    links: advice,
+    pages: pages || {},
+    labels: labelsOf(definition),
+    region: root.querySelector("[data-result]"),
+    status: form.querySelector("[data-engine-status]"),
+    notice: form.querySelector("[data-notice]"),
+    engine: theEngine(addresses),
+    sequence: 0, // the latest evaluation; older replies are dropped
+    settled: Promise.resolve(), // the latest evaluation, done
+    current: null, // the result on screen (as JSON) while it matches the answers
   };
-  let sequence = 0;
-  let lastResult = null;
-
   form.querySelector(".questionnaire__actions").hidden = false;
-
-  const shared = decodeShare(location.hash);
-  if (shared && shared.q === questionnaire) {
-    writeRaw(form, definition, shared.a);
-    storageSet(storageKey, shared.a);
-    history.replaceState(history.state, "", location.pathname + location.search);
-  } else {
-    const saved = storageGet(storageKey);
-    if (saved) writeRaw(form, definition, saved);
-  }
-
-  const setEngineState = (state) => {
-    if (!root.isConnected) return false;
-    form.dataset.engine = state;
-    status.textContent = state === "error"
-      ? `${theEngine().failure} Your answers are kept; reload the page to try again, or print this page and use it as a worksheet.`
-      : state === "loading" ? theEngine().loadingText() : STATUS_TEXT[state];
-    status.hidden = state === "ready";
-    if (state === "ready") update();
-  };
-
-  async function update() {
-    const raw = readRaw(form, definition);
-    const hasAnswers = Object.values(raw).some((v) => (Array.isArray(v) ? v.length : true));
-    storageSet(storageKey, hasAnswers ? raw : null);
-    if (theEngine().state !== "ready") return; // evaluated as soon as it is ready
-    const mine = ++sequence;
-    let reply;
-    try {
-      reply = await theEngine().evaluate(questionnaire, toAnswers(definition, raw));
-    } catch (error) {
-      form.dataset.engine = "error";
-      status.hidden = false;
-      status.textContent = `The engine could not work out a result (${error.message}). Your answers are kept.`;
-      return;
-    }
-    if (mine !== sequence) return; // a newer answer is on its way
-    clearFieldErrors(form);
-    if (reply.type === "INVALID") {
-      if (reply.question) showFieldError(form, questionnaire, reply.question, reply.message);
-      region.querySelector(".result__invalid")?.remove();
-      region.prepend(element("p", { class: "result__invalid" }, `Check this answer: ${reply.message}`));
-      return;
-    }
-    lastResult = reply.result;
-    if (!hasAnswers) {
-      showPlaceholder();
-      return;
-    }
-    renderResult(region, reply.result, { links, labels });
-  }
-
+  showDateFormats(form);
+  fillAnswers(q);
+  receiveHandOff(form, definition);
+  carryOver(form, definition, shares);
+  const update = () => evaluateAnswers(q);
   form.addEventListener("input", update);
   form.addEventListener("change", update);
   form.addEventListener("submit", (event) => event.preventDefault());
-
-  form.querySelector('[data-action="erase"]').addEventListener("click", () => {
-    form.reset();
-    for (const control of form.elements) if (control.type === "text" || control.type === "date") control.value = "";
-    storageSet(storageKey, null);
-    clearFieldErrors(form);
-    showPlaceholder();
-    lastResult = null;
-    notice.textContent = "Your answers were erased from this browser.";
+  // Half a date changes no value and fires no input event: look again when
+  // the reader leaves the date picker.
+  form.addEventListener("focusout", (event) => {
+    if (event.target.type === "date") update();
   });
-
-  form.querySelector('[data-action="share"]').addEventListener("click", async () => {
-    const link = location.origin + location.pathname + encodeShare(questionnaire, readRaw(form, definition));
-    try {
-      await navigator.clipboard.writeText(link);
-      notice.textContent = "Link copied. It holds your answers in the part after #, which is never sent to a server.";
-    } catch {
-      notice.replaceChildren("Copy this link: ", element("input", { type: "text", readonly: true, value: link, "aria-label": "Link with your answers" }));
-    }
-  });
-
-  form.querySelector('[data-action="print"]').addEventListener("click", () => {
-    const raw = readRaw(form, definition);
-    const answers = element("dl", { class: "plan__answers" });
-    for (const question of definition.questions) {
-      const value = raw[question.id];
-      if (value === undefined || (Array.isArray(value) && !value.length && question.type !== "multichoice")) continue;
-      answers.append(element("dt", {}, question.label), element("dd", {}, describeAnswer(question, value)));
-    }
-    const plan = element(
-      "section",
-      { class: "questionnaire__plan", "data-plan": "" },
-      element("h2", {}, `My plan: ${definition.title}`),
-      element("p", {}, `Made on ${new Date().toISOString().slice(0, 10)} with “${document.title}”.`),
-      element("h3", {}, "My answers"),
-      answers,
-      element("h3", {}, "My result"),
-      lastResult ? region.cloneNode(true) : element("p", {}, "No result yet."),
-    );
-    plan.querySelectorAll("[aria-live]").forEach((n) => n.removeAttribute("aria-live"));
-    plan.querySelectorAll("button").forEach((n) => n.remove());
-    root.querySelector("[data-plan]")?.remove();
-    root.append(plan);
-    document.body.dataset.printing = "plan";
-    root.dataset.printPlan = "";
-    const done = () => {
-      delete document.body.dataset.printing;
-      delete root.dataset.printPlan;
-      plan.remove();
-    };
-    window.addEventListener("afterprint", done, { once: true });
-    window.print();
-  });
-
-  theEngine().onChange(setEngineState);
+  const on = (action, handler) => form.querySelector(`[data-action="${action}"]`).addEventListener("click", () => handler(q));
+  on("erase", erase);
+  on("share", share);
+  on("print", print);
+  const unsubscribe = q.engine.onChange((state) => engineChanged(q, state));
+  // From here on typed answers are kept (make bench times this moment).
+  root.dataset.bound = "";
+  return () => {
+    unsubscribe();
+    q.sequence++; // a reply still on its way finds nothing to update
+    release(q.region);
+  };
 }
 
-function bindAll() {
-  const roots = document.querySelectorAll("[data-questionnaire-root]:not([data-bound])");
-  for (const root of roots) {
-    root.dataset.bound = "";
-    bind(root);
+// ---------------------------------------------------------------- pages
+
+// Material's instant navigation swaps the page without reloading scripts and
+// announces each new page on document$. Forms of pages that were left are let
+// go, so nothing keeps them (or their listeners) alive.
+const bound = new Map();
+
+function bindPage() {
+  for (const [root, unbind] of bound) {
+    if (root.isConnected) continue;
+    unbind();
+    bound.delete(root);
+  }
+  for (const root of document.querySelectorAll("[data-questionnaire-root]")) {
+    if (!bound.has(root)) bound.set(root, bind(root));
   }
 }
 
-// Material's instant navigation swaps the page without reloading scripts and
-// announces each page on document$; without it, run once.
-if (window.document$) window.document$.subscribe(bindAll);
-else bindAll();
+if (window.document$) window.document$.subscribe(bindPage);
+else bindPage();
