@@ -194,14 +194,18 @@ def build_with_folders(tmp_path: Path, runtime_dir: str, assets_dir: str, site_u
     """The real guide, built with the plugin's runtime and assets somewhere else."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     plugin = "  - offer-guide-questionnaires\n"
-    hooks = "  - build_tools/pdf_hooks.py\n"
-    assert plugin in config and hooks in config, "mkdocs.yml changed: update this test"
+    hooks = ["  - build_tools/pdf_hooks.py\n", "  - build_tools/csp.py\n"]
+    assert plugin in config and all(hook in config for hook in hooks), (
+        "mkdocs.yml changed: update this test"
+    )
     config = config.replace(
         plugin,
         "  - offer-guide-questionnaires:\n"
         f"      runtime_dir: {runtime_dir}\n"
         f"      assets_dir: {assets_dir}\n",
-    ).replace(hooks, f"  - {ROOT / hooks.strip()[2:]}\n")
+    )
+    for hook in hooks:  # the config moves, so its hooks' paths become absolute
+        config = config.replace(hook, f"  - {ROOT / hook.strip()[2:]}\n")
     (tmp_path / "mkdocs.yml").write_text(f"docs_dir: {ROOT / 'docs'}\n{config}", encoding="utf-8")
     site = tmp_path / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
