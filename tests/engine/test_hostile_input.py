@@ -167,3 +167,9 @@ def _fuzz(questionnaire: str):
 
 for _qid in IDS:
     globals()[f"test_{_qid.replace('-', '_')}_survives_hostile_input"] = _fuzz(_qid)
+
+
+def test_the_long_fuzz_run_still_runs():
+    from tests.engine import fuzz
+
+    assert fuzz.main(["--count", "500", "--seed", "7"]) == 0
