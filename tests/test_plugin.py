@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,7 +15,15 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import engine
-from build_tools.questionnaires.blocks import Slot, find_slots, heading_anchors, replace_slot_lines
+from build_tools.questionnaires.blocks import (
+    Slot,
+    find_plan_slots,
+    find_slots,
+    heading_anchors,
+    replace_slot_lines,
+)
+from build_tools.questionnaires.plan_page import render_plan
+from build_tools.questionnaires.plugin import page_title, with_plan_slot
 from build_tools.questionnaires.render import render_questionnaire
 from build_tools.serve import base_url, make_server, start_in_thread
 from tests.questionnaire_steps import wait_until_ready
@@ -241,3 +250,99 @@ def test_questionnaires_start_wherever_the_build_puts_the_engine(
     finally:
         server.shutdown()
         server.server_close()
+
+
+# ------------------------------------------------------------ the reader's plan
+
+
+def test_the_plan_slot_is_found_outside_code_and_replaced_in_place() -> None:
+    markdown = "# Plan\n\n<!-- my-plan -->\n\n```html\n<!-- my-plan -->\n```\n\nText.\n"
+    assert find_plan_slots(markdown) == [3]
+    replaced = with_plan_slot(markdown, "plan.md")
+    assert (
+        replaced
+        == "# Plan\n\n<div data-plan-slot></div>\n"
+        + markdown[len("# Plan\n\n<!-- my-plan -->\n") :]
+    )
+    assert with_plan_slot("# No plan here\n", "plan.md") is None
+
+
+def test_the_plan_twice_on_a_page_fails_naming_page_and_line() -> None:
+    from mkdocs.exceptions import PluginError
+
+    with pytest.raises(PluginError, match=r"^plan\.md:5: the reader's plan appears twice"):
+        with_plan_slot("# Plan\n\n<!-- my-plan -->\n\n<!-- my-plan -->\n", "plan.md")
+
+
+class PlanCollector(HTMLParser):
+    """The plan region's attributes, its buttons (and whether hidden), and its texts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.region: dict[str, str | None] = {}
+        self.buttons: list[str] = []
+        self.hidden: list[dict[str, str | None]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if "data-plan" in values:
+            self.region = values
+        if "hidden" in values:
+            self.hidden.append(values)
+        if tag == "button":
+            self.buttons.append(values["data-plan-action"])
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_the_plan_region_is_a_static_frame_with_its_data() -> None:
+    data = {
+        "engine": {"runtime": "../pyodide/", "worker": "../w.js"},
+        "questionnaires": [],
+        "advice": {"A1": {"href": "../a/#x", "title": '<b>"Weigh"</b>', "page": "A"}},
+    }
+    collector = PlanCollector()
+    collector.feed(render_plan(data))
+    region = collector.region
+    assert region["data-engine"] == "loading" and region["aria-label"] == "Your plan"
+    assert json.loads(region["data-plan-data"]) == data
+    assert collector.buttons == ["print", "erase", "erase-confirm", "erase-cancel"]
+    # Until the page script runs (and in the PDF booklet) no button shows.
+    hidden = [item["class"] for item in collector.hidden]
+    assert hidden == ["plan__actions", "plan__erase", "plan__confirm"]
+    assert "<b>" not in render_plan(data)
+    assert "needs JavaScript" in "".join(collector.text)
+
+
+def test_page_titles_come_from_the_nav(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    page = SimpleNamespace(title="Waiting on your first choice")
+    file = SimpleNamespace(url="waiting/", page=page)
+    files = SimpleNamespace(documentation_pages=lambda: [file])
+    assert page_title(files, "waiting/") == "Waiting on your first choice"
+    with pytest.raises(PluginError, match="no page with a title at 'gone/'"):
+        page_title(files, "gone/")
+
+
+def test_the_guide_builds_its_plan_page_with_addresses_from_the_build(built_site: Path) -> None:
+    html = (built_site / "my-plan" / "index.html").read_text(encoding="utf-8")
+    assert "<!-- my-plan -->" not in html and html.count("data-plan-data=") == 1
+    start = html.index('data-plan-data="') + len('data-plan-data="')
+    data = json.loads(unescape(html[start : html.index('"', start)]))
+    worker = "../assets/questionnaire/engine-worker.js"
+    assert data["engine"] == {"runtime": "../pyodide/", "worker": worker}
+    assert [item["id"] for item in data["questionnaires"]] == [
+        item["id"] for item in engine.list_questionnaires()
+    ]
+    assert data["questionnaires"][0]["href"] == "../#q-should-i-decline-title"
+    assert data["advice"]["B3"] == {
+        "href": "../waiting-on-your-first-choice/#can-you-afford-to-wait",
+        "title": "Can you afford to wait?",
+        "page": "Waiting on your first choice",
+    }
+    assert set(data["advice"]) == set(engine.ADVICE_IDS)

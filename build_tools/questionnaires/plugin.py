@@ -17,8 +17,19 @@ from mkdocs.utils import get_relative_url
 
 import engine
 
-from .blocks import PLACEHOLDER, Slot, find_slots, heading_anchors, replace_slot_lines
+from .blocks import (
+    PLACEHOLDER,
+    PLAN_PLACEHOLDER,
+    PLAN_PLACEHOLDER_HTML,
+    Slot,
+    find_plan_slots,
+    find_slots,
+    heading_anchors,
+    replace_lines,
+    replace_slot_lines,
+)
 from .config import QuestionnairesConfig
+from .plan_page import render_plan
 from .render import field_id, render_questionnaire
 from .runtime import RuntimeSetupError, engine_runtime, install_runtime
 
@@ -72,6 +83,24 @@ def resolve_advice_sections(
     return sections
 
 
+def with_plan_slot(markdown: str, where: str) -> str | None:
+    """The page's `<!-- my-plan -->` replaced by its placeholder; None if it has none."""
+    lines = find_plan_slots(markdown)
+    if not lines:
+        return None
+    if len(lines) > 1:
+        raise PluginError(f"{where}:{lines[1]}: the reader's plan appears twice on this page")
+    return replace_lines(markdown, {lines[0]: PLAN_PLACEHOLDER_HTML})
+
+
+def page_title(files: Files, url: str) -> str:
+    """A page's title as the nav shows it (the build has read every page's title by now)."""
+    for file in files.documentation_pages():
+        if file.url == url and file.page is not None and file.page.title:
+            return str(file.page.title)
+    raise PluginError(f"questionnaires: no page with a title at {url!r}")
+
+
 def find_questionnaire_homes(files: Files) -> dict[str, str]:
     """Each questionnaire's page URL, from the slots in the guide's Markdown."""
     homes = {}
@@ -102,6 +131,8 @@ def shared_facts() -> dict[str, list[dict[str, str]]]:
 class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.slots: dict[str, list[Slot]] = {}
+        # Pages (src_uri) that hold the reader's plan.
+        self.plan_pages: set[str] = set()
         self.advice_map: dict[str, str] = {}
         # (page URL, anchor, heading text) per advice ID, found once per build.
         self.advice_sections: dict[str, tuple[str, str, str]] | None = None
@@ -112,9 +143,11 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
         self.advice_map = load_advice_map(Path(config.docs_dir) / self.config.advice_map)
         base = self.config.assets_dir
         config.extra_css.append(f"{base}/questionnaire.css")
-        script = ExtraScriptValue(f"{base}/questionnaire.js")
-        script.type = "module"
-        config.extra_javascript.append(script)
+        config.extra_css.append(f"{base}/plan-page.css")
+        for name in ("questionnaire.js", "plan-page.js"):
+            script = ExtraScriptValue(f"{base}/{name}")
+            script.type = "module"
+            config.extra_javascript.append(script)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -134,9 +167,13 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return None
+        with_plan = with_plan_slot(markdown, page.file.src_uri)
+        if with_plan is not None:
+            self.plan_pages.add(page.file.src_uri)
+            markdown = with_plan
         slots = find_slots(markdown)
         if not slots:
-            return None
+            return markdown
         known = {item["id"] for item in engine.list_questionnaires()}
         seen: set[str] = set()
         for slot in slots:
@@ -159,8 +196,10 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        if page.file.src_uri in self.plan_pages:
+            html = PLAN_PLACEHOLDER.sub(lambda _: render_plan(self._plan_data(page, files)), html)
         if page.file.src_uri not in self.slots:
-            return None
+            return html
         links = self._advice_links(page, files)
 
         addresses = self._engine_addresses(page)
@@ -225,6 +264,21 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
             url = get_relative_url(page_url, page.url)
             links[advice] = {"href": f"{url}#{anchor}", "title": title}
         return links
+
+    def _plan_data(self, page: Page, files: Files) -> dict:
+        """What the plan's page script needs of the guide, from this page."""
+        pages = self._questionnaire_pages(page, files)
+        advice = self._advice_links(page, files)
+        for advice_id, (page_url, _, _) in self.advice_sections.items():
+            advice[advice_id]["page"] = page_title(files, page_url)
+        return {
+            "engine": self._engine_addresses(page),
+            "questionnaires": [
+                {**item, "href": pages.get(item["id"], {}).get("href")}
+                for item in engine.list_questionnaires()
+            ],
+            "advice": advice,
+        }
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not (self.config.enabled and self.config.runtime and self.slots):

@@ -1,0 +1,179 @@
+// "My plan": every questionnaire answered in this browser, brought together by
+// the engine (engine.plan) into one page: results, dates, drafts, one calendar,
+// a printout, and a way to erase it all. plan-view.js draws what this finds.
+// Nothing leaves the device; with nothing answered the engine is not started.
+
+import { hasAnswers, savedAnswers } from "./answers.js";
+import { theEngine } from "./engine-client.js";
+import { describePlan, releasePlan, showEmpty, showPlan, showUnavailable } from "./plan-view.js";
+
+// Every key the guide keeps in this browser starts with this (answers, and
+// anything a questionnaire notes for another): what "Erase everything" removes.
+const GUIDE_STORAGE_PREFIX = "offer-guide:";
+const LOADING_TEXT = "Putting your plan together in your browser…";
+const ERASED_TEXT = "Everything this guide saved in this browser is erased.";
+
+// ---------------------------------------------------------------- this device
+
+function guideKeys(storage) {
+  try {
+    return Array.from({ length: storage.length }, (_, index) => storage.key(index)).filter(
+      (key) => key && key.startsWith(GUIDE_STORAGE_PREFIX),
+    );
+  } catch {
+    return []; // Storage may be disabled: then nothing was kept.
+  }
+}
+
+function eraseEverything() {
+  for (const storage of [localStorage, sessionStorage]) {
+    for (const key of guideKeys(storage)) storage.removeItem(key);
+  }
+}
+
+// {questionnaire ID: answers as typed} for every questionnaire answered here.
+function answeredHere(questionnaires) {
+  const answers = {};
+  for (const { id } of questionnaires) {
+    const saved = savedAnswers(id);
+    if (saved && hasAnswers(saved)) answers[id] = saved;
+  }
+  return answers;
+}
+
+// ---------------------------------------------------------------- the region
+
+function setState(p, state, text) {
+  p.root.dataset.engine = state;
+  p.status.textContent = text;
+}
+
+function showNothing(p) {
+  p.actions.hidden = true;
+  showEmpty(p.content, p.data);
+  setState(p, "ready", "");
+}
+
+function showFailure(p, why) {
+  p.actions.hidden = true;
+  showUnavailable(p.content, p.data, Object.keys(p.answers));
+  const reason = /[.!?]$/.test(why) ? why : `${why}.`;
+  setState(p, "error", `Your plan can't be put together right now: ${reason} Your answers are kept; reload the page to try again.`);
+}
+
+async function askForPlan(p) {
+  const mine = p.sequence;
+  setState(p, "loading", LOADING_TEXT);
+  let reply;
+  try {
+    reply = await p.engine.plan(p.answers);
+  } catch (error) {
+    if (mine === p.sequence) showFailure(p, error.message);
+    return;
+  }
+  if (mine !== p.sequence) return; // the answers changed meanwhile
+  if (reply.type !== "PLAN") return showFailure(p, reply.reader_message);
+  showPlan(p.content, reply.plan, p.data);
+  p.actions.hidden = false;
+  setState(p, "ready", describePlan(reply.plan));
+}
+
+function engineChanged(p, state) {
+  if (!Object.keys(p.answers).length) return;
+  if (state === "ready") askForPlan(p);
+  else if (state === "error") showFailure(p, p.engine.failure);
+  else setState(p, "loading", LOADING_TEXT);
+}
+
+// Reads this device's answers again and shows what they make.
+function refresh(p) {
+  p.sequence++;
+  p.answers = answeredHere(p.data.questionnaires);
+  p.erase.hidden = !guideKeys(localStorage).length && !guideKeys(sessionStorage).length;
+  if (!Object.keys(p.answers).length) return showNothing(p);
+  if (p.engine) return engineChanged(p, p.engine.state);
+  p.engine = theEngine(p.data.engine);
+  p.unsubscribe = p.engine.onChange((state) => engineChanged(p, state));
+}
+
+// ---------------------------------------------------------------- erasing, with a confirmation
+
+function askToErase(p, open) {
+  p.confirm.hidden = !open;
+  p.eraseButton.setAttribute("aria-expanded", String(open));
+  (open ? p.confirm.querySelector('[data-plan-action="erase-cancel"]') : p.eraseButton).focus();
+}
+
+function erase(p) {
+  p.confirm.hidden = true;
+  p.eraseButton.setAttribute("aria-expanded", "false");
+  eraseEverything();
+  refresh(p);
+  p.status.textContent = ERASED_TEXT;
+  p.content.querySelector("[data-plan-empty]")?.focus();
+}
+
+// ---------------------------------------------------------------- one region
+
+function bind(root) {
+  const p = {
+    root,
+    data: JSON.parse(root.dataset.planData),
+    status: root.querySelector("[data-plan-status]"),
+    actions: root.querySelector("[data-plan-actions]"),
+    content: root.querySelector("[data-plan-content]"),
+    erase: root.querySelector("[data-plan-erase]"),
+    eraseButton: root.querySelector('[data-plan-action="erase"]'),
+    confirm: root.querySelector("[role=group]"),
+    answers: {},
+    engine: null,
+    unsubscribe: null,
+    sequence: 0, // the latest request; older replies are dropped
+  };
+  const on = (action, handler) =>
+    root.querySelector(`[data-plan-action="${action}"]`).addEventListener("click", handler);
+  on("print", () => window.print());
+  on("erase", () => askToErase(p, p.confirm.hidden));
+  on("erase-cancel", () => askToErase(p, false));
+  on("erase-confirm", () => erase(p));
+  p.confirm.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") askToErase(p, false);
+  });
+  // Answers given in another tab show here too.
+  const storageChanged = (event) => {
+    if (event.key === null || event.key.startsWith(GUIDE_STORAGE_PREFIX)) refresh(p);
+  };
+  window.addEventListener("storage", storageChanged);
+  // Printing this page prints the plan alone (plan-page.css), whichever way it is started.
+  document.body.dataset.printing = "my-plan";
+  refresh(p);
+  return () => {
+    p.sequence++;
+    if (p.unsubscribe) p.unsubscribe();
+    window.removeEventListener("storage", storageChanged);
+    if (document.body.dataset.printing === "my-plan") delete document.body.dataset.printing;
+    releasePlan(p.content);
+  };
+}
+
+// ---------------------------------------------------------------- pages
+
+// As in questionnaire.js: Material's instant navigation announces each page
+// on document$; the plan of a page that was left is let go.
+const bound = new Map();
+
+function bindPage() {
+  for (const [root, unbind] of bound) {
+    if (root.isConnected) continue;
+    unbind();
+    bound.delete(root);
+  }
+  for (const root of document.querySelectorAll("[data-plan]")) {
+    // The one-page print version of the guide shows the frame only: it never reads saved answers.
+    if (root.closest("#print-site-page")) continue;
+    if (!bound.has(root)) bound.set(root, bind(root));
+  }
+}
+
+if (window.document$) window.document$.subscribe(bindPage);
+else bindPage();
