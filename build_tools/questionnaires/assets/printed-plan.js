@@ -27,7 +27,12 @@ function answerList(definition, raw) {
 function resultCopy(region, why) {
   if (!region) return element("p", {}, why);
   const copy = region.cloneNode(true);
-  copy.querySelectorAll("button").forEach((node) => node.remove());
+  copy.querySelectorAll("button, a[download], .result__to-triage").forEach((node) => node.remove());
+  // On paper a link is its words: "See: <heading>" becomes the section's name.
+  for (const advice of copy.querySelectorAll(".result__advice")) {
+    const titles = Array.from(advice.querySelectorAll("a"), (link) => `“${link.textContent}”`);
+    advice.replaceWith(`(in the guide: ${titles.join("; ")})`);
+  }
   // A copy on paper, not a second live result region.
   copy.removeAttribute("aria-live");
   copy.removeAttribute("data-result");

@@ -24,6 +24,7 @@ import { clearFieldErrors, keepsContract, labelsOf, pageProblem, showDateFormats
 import { printPlan } from "./printed-plan.js";
 import { release, showProblem, showResult, showWaiting } from "./result-view.js";
 import { askWhichAnswers } from "./shared-link.js";
+import { carryOver, receiveHandOff } from "./carried.js";
 
 const STATUS_TEXT = {
   loading: "Starting the questionnaire engine in your browser… You can answer already.",
@@ -106,7 +107,7 @@ async function showAnswersResult(q) {
   // redrawing it would swallow a click on one of its links.
   const shown = JSON.stringify(reply.result);
   if (shown === q.current) return;
-  showResult(q.region, reply.result, { links: q.links, labels: q.labels });
+  showResult(q.region, reply.result, { links: q.links, labels: q.labels, pages: q.pages });
   q.current = shown;
 }
 
@@ -176,7 +177,7 @@ function worksheetOnly(form) {
 // Brings one questionnaire to life; returns what lets it go again.
 function bind(root) {
   const form = root.querySelector("form[data-questionnaire]");
-  const { definition, advice, engine: addresses } = JSON.parse(root.dataset.questionnaireData);
+  const { definition, advice, engine: addresses, pages, shares } = JSON.parse(root.dataset.questionnaireData);
   if (!keepsContract(form, definition)) {
     worksheetOnly(form);
     return () => {};
@@ -186,6 +187,7 @@ function bind(root) {
     form,
     definition,
     links: advice,
+    pages: pages || {},
     labels: labelsOf(definition),
     region: root.querySelector("[data-result]"),
     status: form.querySelector("[data-engine-status]"),
@@ -198,6 +200,8 @@ function bind(root) {
   form.querySelector(".questionnaire__actions").hidden = false;
   showDateFormats(form);
   fillAnswers(q);
+  receiveHandOff(form, definition);
+  carryOver(form, definition, shares);
   const update = () => evaluateAnswers(q);
   form.addEventListener("input", update);
   form.addEventListener("change", update);

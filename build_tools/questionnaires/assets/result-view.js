@@ -2,6 +2,7 @@
 // keeps the result back. A result the answers no longer match never stays on
 // screen, and neither do its drafts and calendar.
 
+import { handOff } from "./carried.js";
 import { element } from "./dom.js";
 
 const WAITING_TEXT = {
@@ -94,6 +95,7 @@ function sections(result, links, labels) {
     element("li", attributes, item.text, " ", adviceLinks(item.advice, links));
   const parts = [
     ["Why", "result__reasons", (result.reasons || []).map((reason) => withAdvice(reason))],
+    ["What points the other way", "result__against", (result.against || []).map((item) => withAdvice(item))],
     ["Watch out", "result__flags", (result.flags || []).map((flag) => withAdvice(flag, { "data-flag": flag.id }))],
     ["What would change this", "result__change", (result.change || []).map((change) => element("li", {}, change.text))],
     ["Still to answer", "result__missing", (result.missing || []).map((id) => element("li", {}, labels[id] || id))],
@@ -102,20 +104,86 @@ function sections(result, links, labels) {
   return parts.filter(([, , items]) => items.length).map(([title, className, items]) => section(title, className, items));
 }
 
-export function showResult(region, result, { links, labels }) {
+// "What comes next": real links to the questionnaires that follow this result.
+function nextSteps(result, pages) {
+  const items = (result.next || [])
+    .filter((step) => pages[step.questionnaire])
+    .map((step) =>
+      element("li", {}, element("a", { href: pages[step.questionnaire].href, "data-next": step.questionnaire }, step.text)),
+    );
+  return items.length ? section("What comes next", "result__next", items) : null;
+}
+
+function provisionalNote(result, labels) {
+  const until = (result.provisional_until || []).map((id) => `“${labels[id] || id}”`);
+  const text = until.length
+    ? `Provisional until you answer ${until.join(" and ")}: the result assumes a typical answer for now.`
+    : "Provisional: a few details are still missing.";
+  return element("p", { class: "result__provisional" }, text);
+}
+
+export function showResult(region, result, { links, labels, pages = {} }) {
   clear(region);
   if (result.outcome) region.dataset.outcome = result.outcome;
   region.append(
     element("p", { class: "result__title" }, element("strong", {}, result.title)),
     element("p", { class: "result__summary" }, result.summary),
   );
-  if (result.provisional) {
-    region.append(element("p", { class: "result__provisional" }, "Provisional: a few answers are still missing."));
-  }
+  if (result.provisional) region.append(provisionalNote(result, labels));
+  if (result.factors) region.append(...scoreTable(result, pages));
   region.append(...sections(result, links, labels));
+  const next = nextSteps(result, pages);
+  if (next) region.append(next);
   if (result.documents && result.documents.length) {
     const drafts = element("div", { class: "result__section" }, element("p", { class: "result__heading" }, element("strong", {}, "Your drafts")));
     drafts.append(...result.documents.map((doc) => renderDocument(region, doc)));
     region.append(drafts);
   }
+}
+
+// ---------------------------------------------------------------- the offer check's work
+
+const dash = (value) => (value === null || value === undefined ? "–" : String(value));
+
+function scoreRow(factor, compare) {
+  const cells = [
+    element("th", { scope: "row" }, factor.label),
+    element("td", {}, dash(factor.importance)),
+    element("td", {}, dash(factor.offer)),
+    element("td", {}, dash(factor.offer_points)),
+  ];
+  if (compare) cells.push(element("td", {}, dash(factor.first_choice)), element("td", {}, dash(factor.first_choice_points)));
+  return element("tr", { "data-factor": factor.id }, ...cells);
+}
+
+function scoreTable(result, pages) {
+  const score = result.score || {};
+  const compare = score.first_choice !== null && score.first_choice !== undefined;
+  const headings = ["Factor", "Matters (0–3)", "Offer (1–5)", "Offer's points"];
+  if (compare) headings.push("First choice (1–5)", "First choice's points");
+  const rated = result.factors.filter((factor) => factor.importance !== null && factor.offer !== null);
+  const table = element(
+    "table",
+    { class: "result__scores", "data-score-table": "" },
+    element("caption", {}, "How the score adds up: each factor's rating, weighted by how much it matters"),
+    element("thead", {}, element("tr", {}, ...headings.map((text) => element("th", { scope: "col" }, text)))),
+    element("tbody", {}, ...rated.map((factor) => scoreRow(factor, compare))),
+  );
+  const totals = [`The offer scores ${dash(score.offer)} out of 100.`];
+  if (compare) {
+    totals.push(`On the ${score.compared} factors you rated for both, the offer scores ${score.offer_on_compared} and your first choice ${score.first_choice}.`);
+  } else if (score.compared) {
+    totals.push(`You rated your first choice on ${score.compared} of these factors; rate at least ${score.compared_needed} to compare the two.`);
+  }
+  const parts = [element("div", { class: "result__table-wrap" }, table), element("p", { class: "result__totals" }, totals.join(" "))];
+  if (result.unchecked && result.unchecked.length) {
+    parts.push(section("Homework still to do", "result__unchecked", result.unchecked.map((item) => element("li", { "data-unchecked": item.value }, item.label))));
+  }
+  const triage = result.triage || {};
+  if (triage.offer_fit && pages["should-i-decline"]) {
+    const link = element("a", { href: pages["should-i-decline"].href, "data-to-triage": String(triage.offer_fit) }, `Use ${triage.offer_fit} of 5 as the offer's fit in the triage`);
+    link.addEventListener("click", () => handOff("should-i-decline", "offer_fit", triage.offer_fit));
+    parts.push(element("p", { class: "result__to-triage" }, link));
+  }
+  return parts;
 }
