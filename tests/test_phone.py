@@ -175,7 +175,7 @@ def test_the_result_is_one_tap_away_once_the_last_needed_answer_is_given(page: P
     *first, last = ANSWERS[TRIAGE].items()
 
     answer(form, TRIAGE, dict(first))
-    expect(region.get_by_text("Still to answer")).to_be_visible()
+    expect(region.get_by_text("Still to answer", exact=True)).to_be_visible()
     expect(see_result).to_be_hidden()
 
     answer(form, TRIAGE, dict([last]))
