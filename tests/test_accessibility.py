@@ -53,3 +53,21 @@ def test_triage_result_is_accessible_in_both_palettes(page: Page, scheme: str) -
     )
     result_of(page, "should-i-decline").locator("[data-flag]").first.wait_for()
     assert not serious_violations(page)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_the_offer_check_s_workings_are_accessible(page: Page, scheme: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 844 if width == 390 else 800})
+    page.goto("look-hard-at-the-offer/")
+    page.evaluate("(scheme) => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
+    form = wait_until_ready(page, "offer-check")
+    factors = ("role", "pay", "manager", "growth", "location", "stability", "culture")
+    ratings = (("importance", 2), ("offer", 3), ("first_choice", 4))
+    answers = {f"{f}_{part}": value for f in factors for part, value in ratings}
+    answers["homework"] = ["met_team"]
+    answer(form, "offer-check", answers)
+    result = result_of(page, "offer-check")
+    result.get_by_role("table").wait_for()
+    result.locator("[data-unchecked]").first.wait_for()
+    assert not serious_violations(page)

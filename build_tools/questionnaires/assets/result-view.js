@@ -175,7 +175,10 @@ function scoreTable(result, pages) {
   } else if (score.compared) {
     totals.push(`You rated your first choice on ${score.compared} of these factors; rate at least ${score.compared_needed} to compare the two.`);
   }
-  const parts = [element("div", { class: "result__table-wrap" }, table), element("p", { class: "result__totals" }, totals.join(" "))];
+  // The table scrolls sideways on a phone: a focusable, named region, so a
+  // keyboard can scroll it too.
+  const wrap = element("div", { class: "result__table-wrap", tabindex: "0", role: "region", "aria-label": "How the score adds up" }, table);
+  const parts = [wrap, element("p", { class: "result__totals" }, totals.join(" "))];
   if (result.unchecked && result.unchecked.length) {
     parts.push(section("Homework still to do", "result__unchecked", result.unchecked.map((item) => element("li", { "data-unchecked": item.value }, item.label))));
   }
