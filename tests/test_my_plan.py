@@ -250,11 +250,15 @@ def test_the_printout_is_the_plan_alone(page: Page, tmp_path: Path, paper: str) 
 
 def test_erase_everything_asks_first_then_empties_this_device(page: Page) -> None:
     open_plan_with(page, EVERYTHING)
-    page.evaluate("localStorage.setItem('offer-guide:handoff:should-i-decline', '3')")
+    # What else the guide keeps here: a score handed to the triage, a ticked checklist item.
+    page.evaluate(
+        """() => { localStorage.setItem('offer-guide:handoff:should-i-decline', '3');
+            localStorage.setItem('offer-guide:tasks:/about/', '["0"]'); }"""
+    )
     region = the_plan(page)
     erase = region.get_by_role("button", name="Erase everything", exact=True)
     erase.click()
-    confirm = region.get_by_role("group", name=re.compile("^Erase every answer"))
+    confirm = region.get_by_role("group", name=re.compile("^Erase everything this guide saved"))
     expect(confirm).to_be_visible()
     expect(erase).to_have_attribute("aria-expanded", "true")
     keep = confirm.get_by_role("button", name="No, keep my answers")

@@ -20,8 +20,8 @@ NO_SCRIPT_STATUS = (
     "so it needs JavaScript."
 )
 ERASE_QUESTION = (
-    "Erase every answer this guide saved in this browser? Your plan, its dates and its "
-    "drafts go with them. This can't be undone."
+    "Erase everything this guide saved in this browser: every answer, and with them your "
+    "plan, its dates and drafts, and the ticks in its checklists? This can't be undone."
 )
 CONFIRM_ID = "plan-erase-confirm"
 
