@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .hooks import DeclaredAnswers
+
 # Typing names only for annotations: importing typing costs start-up time in Pyodide.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -193,8 +195,6 @@ class Context:
         else:
             # The fact sees only the answers it declares: a typo or a renamed
             # question in its Python fails loudly instead of reading None.
-            from .hooks import DeclaredAnswers
-
             value = fact.compute(DeclaredAnswers(self.answers, fact.declared, f"fact {fact_id!r}"))
         self._cache[fact_id] = value
         return value

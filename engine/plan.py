@@ -75,13 +75,14 @@ def plan(answers_by_questionnaire: Any, today: date | None = None) -> dict[str, 
 
     if not isinstance(answers_by_questionnaire, dict):
         raise InvalidAnswers(None, "plan: expected an object mapping questionnaire IDs to answers")
-    known = [definition.id for definition in load_all()]
+    definitions = load_all()
+    known = [definition.id for definition in definitions]
     for questionnaire in answers_by_questionnaire:
         if questionnaire not in known:
             raise InvalidAnswers(None, f"plan: unknown questionnaire {str(questionnaire)[:40]!r}; "
                                  f"expected one of {known}")  # fmt: skip
     items, steps, documents, invalid = [], [], [], []
-    for definition in load_all():
+    for definition in definitions:
         answers = answers_by_questionnaire.get(definition.id)
         if not answers:
             continue

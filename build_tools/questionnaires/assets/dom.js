@@ -1,4 +1,6 @@
-// The one way the page scripts make elements: text goes in as text, never as HTML.
+// The one way the page scripts make elements (text goes in as text, never as
+// HTML), and what every page script shares: copy buttons, and binding parts of
+// a page across Material's instant navigation.
 
 export function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -11,4 +13,39 @@ export function element(tag, attributes = {}, ...children) {
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return node;
+}
+
+// A button that copies a draft's text, saying when the browser refuses.
+export function copyButton(doc) {
+  const button = element("button", { type: "button", class: "md-button", "data-copy": doc.id }, `Copy “${doc.title}”`);
+  button.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(doc.content);
+      button.textContent = "Copied";
+    } catch {
+      button.textContent = "Select the text above to copy it";
+    }
+  });
+  return button;
+}
+
+// Material's instant navigation swaps the page without reloading scripts and
+// announces each new page on document$. Binds `bind(root)` to every element
+// matching `selector` (unless `skip(root)`), and lets go of those whose page
+// was left, so nothing keeps them (or their listeners) alive. `bind` returns
+// the function that lets its root go.
+export function bindOnEveryPage(selector, bind, skip = () => false) {
+  const bound = new Map();
+  const bindPage = () => {
+    for (const [root, unbind] of bound) {
+      if (root.isConnected) continue;
+      unbind();
+      bound.delete(root);
+    }
+    for (const root of document.querySelectorAll(selector)) {
+      if (!bound.has(root) && !skip(root)) bound.set(root, bind(root));
+    }
+  };
+  if (window.document$) window.document$.subscribe(bindPage);
+  else bindPage();
 }

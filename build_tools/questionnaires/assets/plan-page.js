@@ -4,6 +4,7 @@
 // Nothing leaves the device; with nothing answered the engine is not started.
 
 import { hasAnswers, savedAnswers } from "./answers.js";
+import { bindOnEveryPage } from "./dom.js";
 import { theEngine } from "./engine-client.js";
 import { describePlan, releasePlan, showEmpty, showPlan, showUnavailable } from "./plan-view.js";
 
@@ -158,22 +159,5 @@ function bind(root) {
 
 // ---------------------------------------------------------------- pages
 
-// As in questionnaire.js: Material's instant navigation announces each page
-// on document$; the plan of a page that was left is let go.
-const bound = new Map();
-
-function bindPage() {
-  for (const [root, unbind] of bound) {
-    if (root.isConnected) continue;
-    unbind();
-    bound.delete(root);
-  }
-  for (const root of document.querySelectorAll("[data-plan]")) {
-    // The one-page print version of the guide shows the frame only: it never reads saved answers.
-    if (root.closest("#print-site-page")) continue;
-    if (!bound.has(root)) bound.set(root, bind(root));
-  }
-}
-
-if (window.document$) window.document$.subscribe(bindPage);
-else bindPage();
+// The one-page print version of the guide shows the frame only: it never reads saved answers.
+bindOnEveryPage("[data-plan]", bind, (root) => root.closest("#print-site-page"));

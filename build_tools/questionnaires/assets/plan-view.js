@@ -2,7 +2,7 @@
 // to fix, or where to start. Every guide reference is a link whose text is the
 // section's heading and its page, so the printout reads as well as the screen.
 
-import { element } from "./dom.js";
+import { copyButton, element } from "./dom.js";
 
 // The calendar download of each plan region; released when it is replaced.
 const calendarUrls = new WeakMap();
@@ -114,19 +114,6 @@ function stepsView(content, plan, data) {
   part.push(element("ol", { class: "plan__steps", role: "list" }, ...plan.steps.map((step) => stepView(step, data))));
   if (plan.calendar) part.push(calendarLink(content, plan.calendar));
   return part;
-}
-
-function copyButton(doc) {
-  const button = element("button", { type: "button", class: "md-button", "data-copy": doc.id }, `Copy “${doc.title}”`);
-  button.addEventListener("click", async () => {
-    try {
-      await navigator.clipboard.writeText(doc.content);
-      button.textContent = "Copied";
-    } catch {
-      button.textContent = "Select the text above to copy it";
-    }
-  });
-  return button;
 }
 
 function documentView(doc, data) {

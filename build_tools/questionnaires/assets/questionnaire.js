@@ -19,7 +19,7 @@ import {
   sharedAnswers,
   writeRaw,
 } from "./answers.js";
-import { element } from "./dom.js";
+import { bindOnEveryPage, element } from "./dom.js";
 import { clearFieldErrors, keepsContract, labelsOf, pageProblem, showDateFormats, showFieldError } from "./fields.js";
 import { printPlan } from "./printed-plan.js";
 import { release, showProblem, showResult, showWaiting } from "./result-view.js";
@@ -228,21 +228,4 @@ function bind(root) {
 
 // ---------------------------------------------------------------- pages
 
-// Material's instant navigation swaps the page without reloading scripts and
-// announces each new page on document$. Forms of pages that were left are let
-// go, so nothing keeps them (or their listeners) alive.
-const bound = new Map();
-
-function bindPage() {
-  for (const [root, unbind] of bound) {
-    if (root.isConnected) continue;
-    unbind();
-    bound.delete(root);
-  }
-  for (const root of document.querySelectorAll("[data-questionnaire-root]")) {
-    if (!bound.has(root)) bound.set(root, bind(root));
-  }
-}
-
-if (window.document$) window.document$.subscribe(bindPage);
-else bindPage();
+bindOnEveryPage("[data-questionnaire-root]", bind);

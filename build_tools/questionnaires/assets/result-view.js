@@ -3,7 +3,7 @@
 // screen, and neither do its drafts and calendar.
 
 import { handOff } from "./carried.js";
-import { element } from "./dom.js";
+import { copyButton, element } from "./dom.js";
 
 const WAITING_TEXT = {
   loading: "Starting the questionnaire engine in your browser… Your recommendation appears here as soon as it is ready.",
@@ -58,16 +58,7 @@ function documentAction(region, doc) {
     const name = doc.filename || `${doc.id}.ics`;
     return element("a", { class: "md-button", href: url, download: name }, `Download ${doc.filename || "the calendar"}`);
   }
-  const button = element("button", { type: "button", class: "md-button", "data-copy": doc.id }, `Copy “${doc.title}”`);
-  button.addEventListener("click", async () => {
-    try {
-      await navigator.clipboard.writeText(doc.content);
-      button.textContent = "Copied";
-    } catch {
-      button.textContent = "Select the text above to copy it";
-    }
-  });
-  return button;
+  return copyButton(doc);
 }
 
 function renderDocument(region, doc) {
