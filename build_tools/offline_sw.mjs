@@ -34,6 +34,9 @@ const { count, size, warnings } = await generateSW({
     "workbox-*.js",
   ],
   maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
+  // Material names its stylesheets and scripts by their content: those the
+  // page has just loaded come from the HTTP cache, not a second download.
+  dontCacheBustURLsMatching: /\.[0-9a-f]{8}\.min\.(css|js)$/,
   // A new deploy waits until the reader agrees to reload (the page asks);
   // the first one takes the open page at once, so its runtime gets cached.
   skipWaiting: false,

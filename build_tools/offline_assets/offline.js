@@ -35,12 +35,13 @@ function offerReload(workbox) {
   document.body.append(notice);
 }
 
-function engineReady() {
-  const ready = () => document.querySelector("form[data-questionnaire][data-engine='ready']");
-  if (ready()) return Promise.resolve();
+// Resolves once a questionnaire's engine is in one of `states`.
+function engineIn(...states) {
+  const selector = states.map((state) => `form[data-questionnaire][data-engine='${state}']`).join(", ");
+  if (document.querySelector(selector)) return Promise.resolve();
   return new Promise((resolve) => {
     const observer = new MutationObserver(() => {
-      if (!ready()) return;
+      if (!document.querySelector(selector)) return;
       observer.disconnect();
       resolve();
     });
@@ -53,6 +54,16 @@ function engineReady() {
   });
 }
 
+// The worker's precache (every page, fetched when it installs) would share a
+// first visit's connection and processor with the engine's start: it waits
+// until the page has what the reader came for. On a questionnaire page that
+// is the engine, started or failed; elsewhere the page's own load.
+function pageSettled() {
+  if (document.querySelector("[data-questionnaire-root]")) return engineIn("ready", "error");
+  if (document.readyState === "complete") return Promise.resolve();
+  return new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
+}
+
 function controlled() {
   if (navigator.serviceWorker.controller) return Promise.resolve();
   return new Promise((resolve) =>
@@ -63,7 +74,7 @@ function controlled() {
 // Resolves once the runtime's files are in the worker's cache.
 let runtimeKept = null;
 async function keepRuntime() {
-  await Promise.all([engineReady(), controlled()]);
+  await Promise.all([engineIn("ready"), controlled()]);
   // The runtime's address, as the build wrote it into the questionnaire's data.
   const root = document.querySelector("[data-questionnaire-root]");
   const runtime = new URL(JSON.parse(root.dataset.questionnaireData).engine.runtime, document.baseURI);
@@ -95,9 +106,11 @@ async function publishReadiness() {
 if ("serviceWorker" in navigator && window.isSecureContext) {
   const workbox = new Workbox(WORKER_URL);
   workbox.addEventListener("waiting", () => offerReload(workbox));
-  workbox.register().then((registration) => {
-    if (registration) setInterval(() => registration.update(), UPDATE_CHECK_MS);
-  });
+  pageSettled()
+    .then(() => workbox.register())
+    .then((registration) => {
+      if (registration) setInterval(() => registration.update(), UPDATE_CHECK_MS);
+    });
   if (window.document$) window.document$.subscribe(publishReadiness);
   else publishReadiness();
 }
