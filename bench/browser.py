@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 
-from bench.counting import Transfers
+from bench.counting import Transfer, Transfers
 from bench.figures import percentile
 from build_tools import chromium
 from build_tools.reader import answer, control, form_of, result_of
@@ -119,6 +119,7 @@ class Samples:
     engine_worker_start: list[float] = field(default_factory=list)
     bare_worker_start: list[float] = field(default_factory=list)
     first_visit_paths: dict[str, int] = field(default_factory=dict)  # last repetition
+    first_visit_sent: list[Transfer] = field(default_factory=list)  # last repetition
     reading_paths: list[str] = field(default_factory=list)  # every repetition
     problems: list[str] = field(default_factory=list)
     browser_version: str = ""
@@ -129,7 +130,7 @@ class TriageVisit:
     ready: float
     bound: float
     worker_start: float
-    sent: list[tuple[str, int]]
+    sent: list[Transfer]
     evaluations: list[float]
     navigation: float
     repeat: float
@@ -270,7 +271,7 @@ def visit_slow_link(browser, url: str, transfers: Transfers, samples: Samples) -
             timeout=SLOW_READY_TIMEOUT_MS,
         )
         ready = page.evaluate("(arg) => window.__bench.ready[arg]", TRIAGE)
-        samples.slow_link_sent.append(sum(size for _, size in transfers.take()))
+        samples.slow_link_sent.append(sum(sent.size for sent in transfers.take()))
         return ready
     finally:
         context.close()
@@ -285,7 +286,8 @@ def visit_reading_page(browser, url: str, transfers: Transfers, samples: Samples
         page.goto(url + READING_PAGE)
         offline_ready(page)
         page.wait_for_load_state("networkidle")
-        return [(path, size) for path, size in transfers.take() if path.startswith("/pyodide/")]
+        sent = transfers.take()
+        return [(one.path, one.size) for one in sent if one.path.startswith("/pyodide/")]
     finally:
         context.close()
 
@@ -305,9 +307,11 @@ def one_repetition(browser, url: str, transfers: Transfers, samples: Samples, re
     samples.engine_worker_start.append(triage.worker_start)
     samples.ratio.append(triage.ready / bare[0])
     samples.form_interactive.append(triage.bound)
-    samples.first_visit_bytes.append(sum(size for _, size in triage.sent))
-    samples.first_visit_paths = dict(triage.sent)
-    samples.first_visit_path_lists.append([path for path, _ in triage.sent])
+    samples.first_visit_bytes.append(sum(sent.size for sent in triage.sent))
+    samples.first_visit_paths = {sent.path: sent.size for sent in triage.sent}
+    samples.first_visit_sent = triage.sent
+    # Files that crossed the wire (not a 304's headers), for their size on disk.
+    samples.first_visit_path_lists.append([sent.path for sent in triage.sent if sent.body])
     samples.repeat_ready.append(triage.repeat)
     samples.offline_ready.append(triage.offline)
     samples.evaluate_p50.append(percentile(triage.evaluations, 0.50))

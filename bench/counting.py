@@ -5,22 +5,32 @@ from __future__ import annotations
 import threading
 from http.server import ThreadingHTTPServer
 from pathlib import Path
+from typing import NamedTuple
 
 from build_tools.serve import SiteHandler, make_server
 
 
+class Transfer(NamedTuple):
+    """One response: its path, the bytes sent (headers and body), and whether it had a
+    body (a 304 "not modified" sends headers only: no file crosses the wire)."""
+
+    path: str
+    size: int
+    body: bool
+
+
 class Transfers:
-    """(path, bytes) of every response, in order; read with take()."""
+    """Every response, in order; read with take()."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._items: list[tuple[str, int]] = []
+        self._items: list[Transfer] = []
 
-    def record(self, path: str, size: int) -> None:
+    def record(self, path: str, size: int, body: bool) -> None:
         with self._lock:
-            self._items.append((path, size))
+            self._items.append(Transfer(path, size, body))
 
-    def take(self) -> list[tuple[str, int]]:
+    def take(self) -> list[Transfer]:
         with self._lock:
             items, self._items = self._items, []
         return items
@@ -38,6 +48,7 @@ class CountingHandler(SiteHandler):
         while chunk := source.read(64 * 1024):
             outputfile.write(chunk)
             self._sent = getattr(self, "_sent", 0) + len(chunk)
+            self._body = True
 
     def finish(self) -> None:
         try:
@@ -45,7 +56,9 @@ class CountingHandler(SiteHandler):
         finally:
             sent = getattr(self, "_sent", 0)
             if sent:
-                self.server.transfers.record(self.path, sent)  # type: ignore[attr-defined]
+                self.server.transfers.record(  # type: ignore[attr-defined]
+                    self.path, sent, getattr(self, "_body", False)
+                )
 
 
 def counting_server(site: Path) -> tuple[ThreadingHTTPServer, Transfers]:

@@ -119,7 +119,8 @@ FIGURES = (
         "first_visit_raw_bytes",
         "B",
         Target(1, times="stock_core_bytes"),
-        "the same visit's files as they are on disk (a host that does not gzip)",
+        "the same visit's files as they are on disk (a host that does not gzip); a file the "
+        "browser re-validated (304) did not cross the wire and counts nothing",
         0,
     ),
     Figure(

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from bench.counting import Transfer
 from build_tools.questionnaires.runtime import STOCK_FILES
 from build_tools.serve import GZIP_LEVEL, GZIP_TYPES, SiteHandler
 from build_tools.site import build_site
@@ -111,14 +112,15 @@ def on_disk(site: Path, path: str) -> int:
     return file.stat().st_size if file.is_file() else 0
 
 
-def bytes_beyond_core(site: Path, paths: dict[str, int]) -> tuple[int, int]:
-    """Bytes a visit was sent beside the engine's runtime: as sent, and on disk."""
+def bytes_beyond_core(site: Path, sent: list[Transfer]) -> tuple[int, int]:
+    """Bytes a visit was sent beside the engine's runtime: as sent, and on disk
+    (a 304's file did not cross the wire: it counts as sent, its headers, only)."""
     served = raw = 0
-    for path, size in paths.items():
-        if is_core(path):
+    for one in sent:
+        if is_core(one.path):
             continue
-        served += size
-        raw += on_disk(site, path)
+        served += one.size
+        raw += on_disk(site, one.path) if one.body else 0
     return served, raw
 
 

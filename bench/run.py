@@ -112,7 +112,7 @@ def measure(args: argparse.Namespace, executable: str, work: Path) -> Run:
         samples = browser_figures(
             executable, url, transfers, args.reps, args.changes, args.slow_reps
         )
-        beyond_core = bytes_beyond_core(site, samples.first_visit_paths)
+        beyond_core = bytes_beyond_core(site, samples.first_visit_sent)
     finally:
         server.shutdown()
         server.server_close()
