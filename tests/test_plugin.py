@@ -170,7 +170,15 @@ def test_a_valid_slot_builds_into_a_form(tmp_path: Path) -> None:
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert '<form class="questionnaire__form" data-questionnaire="offer-check"' in html
     assert 'data-engine="loading"' in html
-    assert "engine-start.js" in html
+    # The engine's starter is inline, first in <head>, with the worker's address.
+    head = html[: html.index("</head>")]
+    starter = re.search(
+        r"<script data-engine-runtime=[^>]*data-engine-worker=[^>]*>(.*?)</script>", head, re.S
+    )
+    assert starter and "new Worker(" in starter.group(1)
+    first_stylesheet = re.search(r"<link[^>]*stylesheet", head)
+    assert first_stylesheet and head.index("data-engine-worker") < first_stylesheet.start()
+    assert not (tmp_path / "site" / "assets" / "questionnaire" / "engine-start.js").exists()
     assert not (tmp_path / "site" / "pyodide").exists(), "runtime: false copies no runtime"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from html import escape
 from pathlib import Path
@@ -35,6 +36,8 @@ from .runtime import RuntimeSetupError, engine_runtime, install_runtime
 
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
+# Inlined in each questionnaire page (see on_post_page), not copied into the site.
+STARTER = "engine-start.js"
 PROJECT = Path(__file__).resolve().parents[2]
 
 
@@ -50,6 +53,18 @@ def load_advice_map(path: Path) -> dict[str, str]:
     if unknown:
         raise PluginError(f"questionnaires: {path} names unknown advice IDs: {unknown}")
     return {str(key): str(value) for key, value in data.items()}
+
+
+@functools.cache
+def engine_starter() -> str:
+    """engine-start.js without its opening comment, to be inlined in a page."""
+    lines = (ASSETS / STARTER).read_text(encoding="utf-8").splitlines()
+    while lines and lines[0].startswith("//"):
+        lines.pop(0)
+    code = "\n".join(lines).strip()
+    if "</script" in code.lower():
+        raise PluginError(f"questionnaires: {STARTER} cannot be inlined: it contains </script")
+    return code
 
 
 def insert_in_head(html: str, tag: str) -> str:
@@ -154,7 +169,7 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
         if not self.config.enabled:
             return None
         for asset in sorted(ASSETS.iterdir()):
-            if asset.is_file():
+            if asset.is_file() and asset.name != STARTER:
                 files.append(
                     File.generated(
                         config, f"{self.config.assets_dir}/{asset.name}", abs_src_path=str(asset)
@@ -214,18 +229,18 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """Start the engine's worker from <head> on pages that have a questionnaire.
 
-        A classic async script runs as soon as it arrives; a module script
-        would wait for the page to be parsed and Material's bundle to run.
+        The starter is inline, first in <head>: it runs as the parser reads it,
+        before any stylesheet or script is even fetched. As a file, even an
+        async one, it waited for the main thread, 250-600 ms into a first visit
+        here. The Content-Security-Policy allows it by its hash (csp.py).
         """
         if page.file.src_uri not in self.slots:
             return None
-        start = get_relative_url(f"{self.config.assets_dir}/engine-start.js", page.url)
         client = get_relative_url(f"{self.config.assets_dir}/engine-client.js", page.url)
         addresses = self._engine_addresses(page)
         tags = (
-            f'<script async src="{escape(start)}" '
-            f'data-engine-runtime="{escape(addresses["runtime"])}" '
-            f'data-engine-worker="{escape(addresses["worker"])}"></script>'
+            f'<script data-engine-runtime="{escape(addresses["runtime"])}" '
+            f'data-engine-worker="{escape(addresses["worker"])}">{engine_starter()}</script>'
             f'<link rel="modulepreload" href="{escape(client)}">'
         )
         return insert_in_head(output, tags)

@@ -1,7 +1,7 @@
 // The one engine of a tab: a Web Worker running the Python engine in Pyodide.
 // Modules are instantiated once per page, so every importer shares it, and it
 // outlives Material's instant navigation. Pages with a questionnaire start its
-// worker early from <head> (engine-start.js); this module then adopts it.
+// worker early from <head> (engine-start.js, inlined); this module then adopts it.
 // Otherwise it starts the worker itself, from the addresses the build wrote
 // into the questionnaire's data.
 

@@ -1,8 +1,9 @@
-// Loaded from <head> on pages with a questionnaire, as a small classic script
-// that runs as soon as it arrives: it starts the engine's worker before the
-// page's heavier scripts keep the main thread busy. engine-client.js adopts
-// the worker and replays what it said in the meantime. The build writes the
-// runtime's and the worker's addresses on this script's own tag.
+// Inlined by the build first in <head> on pages with a questionnaire (see
+// on_post_page in plugin.py): it starts the engine's worker while the parser
+// reads the page, before the page's stylesheets and scripts are fetched.
+// engine-client.js adopts the worker and replays what it said in the
+// meantime. The build writes the runtime's and the worker's addresses on this
+// script's own tag.
 (() => {
   if (window.offerGuideEarlyEngine) return;
   const { engineRuntime, engineWorker } = document.currentScript.dataset;
