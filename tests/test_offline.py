@@ -49,6 +49,22 @@ def test_the_guide_works_offline_after_one_visit(page: Page) -> None:
     expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
+def test_leaving_for_another_page_at_once_still_keeps_the_runtime(page: Page) -> None:
+    # The service worker registers only once the engine is ready, so a reader
+    # who moves on at once is on another page (by instant navigation) while it
+    # installs and the runtime is kept; that page must work offline too.
+    page.goto("")
+    wait_until_ready(page, TRIAGE)
+    page.get_by_role("navigation", name="Navigation").get_by_role(
+        "link", name="Look hard at the offer"
+    ).first.click()
+    expect(page).to_have_url(re.compile("look-hard-at-the-offer/$"))
+    offline_ready(page)
+    page.context.set_offline(True)
+    page.reload()
+    wait_until_ready(page, "offer-check")
+
+
 @pytest.fixture
 def own_site(built_site: Path, tmp_path: Path):
     """A copy of the built site on its own server, free to be rebuilt by a test."""

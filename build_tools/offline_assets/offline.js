@@ -88,10 +88,12 @@ async function keepCompiledCode(url) {
 // Resolves once the runtime's files are in the worker's cache.
 let runtimeKept = null;
 async function keepRuntime() {
-  await Promise.all([engineIn("ready"), controlled()]);
-  // The runtime's address, as the build wrote it into the questionnaire's data.
+  // The runtime's address, as the build wrote it into the questionnaire's
+  // data, read now: after the waits below the reader may be on another page,
+  // part-way through Material's instant navigation (new address, old page).
   const root = document.querySelector("[data-questionnaire-root]");
   const runtime = new URL(JSON.parse(root.dataset.questionnaireData).engine.runtime, document.baseURI);
+  await Promise.all([engineIn("ready"), controlled()]);
   const manifest = await (await fetch(new URL("runtime.json", runtime))).json();
   const urls = Object.values(manifest.files).map((file) => new URL(file.url, runtime));
   if ((await Promise.all(urls.map((url) => caches.match(url)))).every(Boolean)) return;
