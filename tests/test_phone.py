@@ -196,6 +196,28 @@ def test_the_result_is_one_tap_away_once_the_last_needed_answer_is_given(page: P
     expect(see_result).to_be_hidden()
 
 
+def test_the_offer_checks_wide_table_keeps_its_title_whole(page: Page) -> None:
+    # The table scrolls sideways on a phone; its title must not scroll off with it.
+    page.goto(page_url(HOMES["offer-check"]))
+    form = wait_until_ready(page, "offer-check")
+    # Rated for the first choice too: six columns, wider than the phone.
+    factors = ("role", "pay", "manager", "growth", "location", "stability", "culture")
+    first_choice = {f"{factor}_first_choice": 4 for factor in factors}
+    answer(form, "offer-check", {**ANSWERS["offer-check"], **first_choice})
+    region = result_of(page, "offer-check")
+    title = "How the score adds up: each factor's rating, weighted by how much it matters"
+    table = region.get_by_role("table", name=title)
+    expect(table).to_be_attached()
+    wrap = region.locator(".result__table-wrap")
+    assert wrap.evaluate("(el) => el.scrollWidth > el.clientWidth"), "the table fits: no test"
+    shown = region.locator(".result__table-title")
+    expect(shown).to_have_text(title)
+    expect(shown).to_be_visible()
+    box, room = shown.bounding_box(), region.bounding_box()
+    assert box["x"] >= room["x"] and box["x"] + box["width"] <= room["x"] + room["width"]
+    assert shown.evaluate("(el) => el.scrollWidth <= el.clientWidth"), "the title is cut off"
+
+
 # ---------------------------------------------------------------- tap targets
 
 

@@ -153,10 +153,13 @@ function scoreTable(result, pages) {
   const headings = ["Factor", "Matters (0–3)", "Offer (1–5)", "Offer's points"];
   if (compare) headings.push("First choice (1–5)", "First choice's points");
   const rated = result.factors.filter((factor) => factor.importance !== null && factor.offer !== null);
+  // The caption names the table for a screen reader; the same words show
+  // above the sideways-scrolling region, where a phone shows them whole.
+  const title = "How the score adds up: each factor's rating, weighted by how much it matters";
   const table = element(
     "table",
     { class: "result__scores", "data-score-table": "" },
-    element("caption", {}, "How the score adds up: each factor's rating, weighted by how much it matters"),
+    element("caption", {}, title),
     element("thead", {}, element("tr", {}, ...headings.map((text) => element("th", { scope: "col" }, text)))),
     element("tbody", {}, ...rated.map((factor) => scoreRow(factor, compare))),
   );
@@ -169,7 +172,11 @@ function scoreTable(result, pages) {
   // The table scrolls sideways on a phone: a focusable, named region, so a
   // keyboard can scroll it too.
   const wrap = element("div", { class: "result__table-wrap", tabindex: "0", role: "region", "aria-label": "How the score adds up" }, table);
-  const parts = [wrap, element("p", { class: "result__totals" }, totals.join(" "))];
+  const parts = [
+    element("p", { class: "result__table-title", "aria-hidden": "true" }, title),
+    wrap,
+    element("p", { class: "result__totals" }, totals.join(" ")),
+  ];
   if (result.unchecked && result.unchecked.length) {
     parts.push(section("Homework still to do", "result__unchecked", result.unchecked.map((item) => element("li", { "data-unchecked": item.value }, item.label))));
   }
