@@ -1,6 +1,6 @@
 // The one way the page scripts make elements (text goes in as text, never as
-// HTML), and what every page script shares: copy buttons, and binding parts of
-// a page across Material's instant navigation.
+// HTML), and what every page script shares: copy buttons, links to the guide's
+// advice, and binding parts of a page across Material's instant navigation.
 
 export function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -27,6 +27,21 @@ export function copyButton(doc) {
     }
   });
   return button;
+}
+
+// "<label><heading>; <heading>…" linking each advice ID the build knows
+// (`links`: {id: {href, title, page}}), with each heading's page named after
+// it when `withPage`; null when none is known.
+export function adviceLine(advice, links, { label, className, withPage = false }) {
+  const known = (advice || []).filter((id) => links[id]);
+  if (!known.length) return null;
+  const line = element("span", { class: className }, label);
+  known.forEach((id, index) => {
+    if (index) line.append("; ");
+    const { href, title, page } = links[id];
+    line.append(element("a", { href, "data-advice": id }, title), withPage && page ? ` (${page})` : "");
+  });
+  return line;
 }
 
 // Material's instant navigation swaps the page without reloading scripts and

@@ -2,7 +2,7 @@
 // to fix, or where to start. Every guide reference is a link whose text is the
 // section's heading and its page, so the printout reads as well as the screen.
 
-import { copyButton, element } from "./dom.js";
+import { adviceLine, copyButton, element } from "./dom.js";
 
 // The calendar download of each plan region; released when it is replaced.
 const calendarUrls = new WeakMap();
@@ -25,17 +25,8 @@ function longDate(iso) {
 }
 
 // "In the guide: <heading> (<page>); …" for the advice a step or action rests on.
-function guideLinks(advice, links) {
-  const known = (advice || []).filter((id) => links[id]);
-  if (!known.length) return null;
-  const line = element("span", { class: "plan__guide" }, "In the guide: ");
-  known.forEach((id, index) => {
-    if (index) line.append("; ");
-    const { href, title, page } = links[id];
-    line.append(element("a", { href, "data-advice": id }, title), page ? ` (${page})` : "");
-  });
-  return line;
-}
+const guideLinks = (advice, links) =>
+  adviceLine(advice, links, { label: "In the guide: ", className: "plan__guide", withPage: true });
 
 function questionnaireLink(questionnaire) {
   if (!questionnaire.href) return `“${questionnaire.title}”`;

@@ -3,7 +3,7 @@
 // screen, and neither do its drafts and calendar.
 
 import { handOff } from "./carried.js";
-import { copyButton, element } from "./dom.js";
+import { adviceLine, copyButton, element } from "./dom.js";
 
 const WAITING_TEXT = {
   loading: "Starting the questionnaire engine in your browser… Your recommendation appears here as soon as it is ready.",
@@ -40,16 +40,7 @@ export function showProblem(region, summary) {
 }
 
 // "See: <the guide's heading>" for each advice ID a reason rests on.
-function adviceLinks(advice, links) {
-  const known = (advice || []).filter((id) => links[id]);
-  if (!known.length) return null;
-  const list = element("span", { class: "result__advice" }, "See: ");
-  known.forEach((id, index) => {
-    if (index) list.append("; ");
-    list.append(element("a", { href: links[id].href, "data-advice": id }, links[id].title));
-  });
-  return list;
-}
+const adviceLinks = (advice, links) => adviceLine(advice, links, { label: "See: ", className: "result__advice" });
 
 function documentAction(region, doc) {
   if (doc.kind === "ics") {
