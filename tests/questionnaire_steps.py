@@ -8,6 +8,7 @@ from build_tools.reader import answer, control, form_of, question, result_of, st
 
 __all__ = [
     "ENGINE_START_TIMEOUT_MS",
+    "OFFER_CHECK_BOTH_RATED",
     "answer",
     "control",
     "form_of",
@@ -18,6 +19,17 @@ __all__ = [
 ]
 
 ENGINE_START_TIMEOUT_MS = 90_000
+# The offer check answered in full, with the first choice rated on every factor
+# too: its result shows the six-column score table and one homework item done.
+OFFER_FACTORS = ("role", "pay", "manager", "growth", "location", "stability", "culture")
+OFFER_CHECK_BOTH_RATED = {
+    **{
+        f"{factor}_{part}": value
+        for factor in OFFER_FACTORS
+        for part, value in (("importance", 2), ("offer", 3), ("first_choice", 4))
+    },
+    "homework": ["met_team"],
+}
 
 
 def wait_until_ready(page: Page, questionnaire: str) -> Locator:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from tests.questionnaire_steps import answer, result_of, wait_until_ready
+from tests.questionnaire_steps import OFFER_CHECK_BOTH_RATED, answer, result_of, wait_until_ready
 from tests.site_pages import nav_pages, page_url
 
 pytestmark = pytest.mark.e2e
@@ -62,11 +62,7 @@ def test_the_offer_check_s_workings_are_accessible(page: Page, scheme: str, widt
     page.goto("look-hard-at-the-offer/")
     page.evaluate("(scheme) => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
     form = wait_until_ready(page, "offer-check")
-    factors = ("role", "pay", "manager", "growth", "location", "stability", "culture")
-    ratings = (("importance", 2), ("offer", 3), ("first_choice", 4))
-    answers = {f"{f}_{part}": value for f in factors for part, value in ratings}
-    answers["homework"] = ["met_team"]
-    answer(form, "offer-check", answers)
+    answer(form, "offer-check", OFFER_CHECK_BOTH_RATED)
     result = result_of(page, "offer-check")
     result.get_by_role("table").wait_for()
     result.locator("[data-unchecked]").first.wait_for()

@@ -10,7 +10,13 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from build_tools.questionnaires.blocks import find_slots
-from tests.questionnaire_steps import answer, control, result_of, wait_until_ready
+from tests.questionnaire_steps import (
+    OFFER_CHECK_BOTH_RATED,
+    answer,
+    control,
+    result_of,
+    wait_until_ready,
+)
 from tests.site_pages import nav_pages, page_url
 
 pytestmark = pytest.mark.e2e
@@ -201,9 +207,7 @@ def test_the_offer_checks_wide_table_keeps_its_title_whole(page: Page) -> None:
     page.goto(page_url(HOMES["offer-check"]))
     form = wait_until_ready(page, "offer-check")
     # Rated for the first choice too: six columns, wider than the phone.
-    factors = ("role", "pay", "manager", "growth", "location", "stability", "culture")
-    first_choice = {f"{factor}_first_choice": 4 for factor in factors}
-    answer(form, "offer-check", {**ANSWERS["offer-check"], **first_choice})
+    answer(form, "offer-check", OFFER_CHECK_BOTH_RATED)
     region = result_of(page, "offer-check")
     title = "How the score adds up: each factor's rating, weighted by how much it matters"
     table = region.get_by_role("table", name=title)

@@ -9,7 +9,14 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import engine
-from tests.questionnaire_steps import answer, control, form_of, result_of, wait_until_ready
+from tests.questionnaire_steps import (
+    OFFER_CHECK_BOTH_RATED,
+    answer,
+    control,
+    form_of,
+    result_of,
+    wait_until_ready,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -71,10 +78,7 @@ def test_a_result_links_to_what_comes_next(page: Page) -> None:
 def test_the_offer_check_shows_its_work_and_hands_its_score_to_the_triage(page: Page) -> None:
     page.goto("look-hard-at-the-offer/")
     form = wait_until_ready(page, "offer-check")
-    factors = ("role", "pay", "manager", "growth", "location", "stability", "culture")
-    ratings = (("importance", 2), ("offer", 3), ("first_choice", 4))
-    answers = {f"{factor}_{part}": value for factor in factors for part, value in ratings}
-    answers["homework"] = ["met_team"]
+    answers = OFFER_CHECK_BOTH_RATED
     answer(form, "offer-check", answers)
     expected = engine.evaluate("offer-check", answers)
     result = result_of(page, "offer-check")
