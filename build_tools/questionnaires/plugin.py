@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from html import escape
 from pathlib import Path
@@ -55,7 +54,6 @@ def load_advice_map(path: Path) -> dict[str, str]:
     return {str(key): str(value) for key, value in data.items()}
 
 
-@functools.cache
 def engine_starter() -> str:
     """engine-start.js without its opening comment, to be inlined in a page."""
     lines = (ASSETS / STARTER).read_text(encoding="utf-8").splitlines()
