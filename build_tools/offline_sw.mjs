@@ -7,8 +7,8 @@
 // the assets they use, and the PDF when the build has one. Not the engine's
 // runtime: a reading page must not download it. The runtime is cached when a
 // questionnaire page fetches it: its files are named by their content, so the
-// cached copy is always right (CacheFirst); only its manifest, runtime.json,
-// is asked of the network first.
+// cached copy is always right (CacheFirst). Their manifest is in the pages
+// themselves, so nothing about the runtime is ever asked of the network first.
 
 import path from "node:path";
 import { generateSW } from "workbox-build";
@@ -16,7 +16,6 @@ import { generateSW } from "workbox-build";
 const [siteDir, runtimeDir] = process.argv.slice(2);
 // Regular expressions, not functions: Workbox writes them into the worker.
 const folder = `/${runtimeDir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/`;
-const manifest = new RegExp(`${folder}runtime\\.json$`);
 const named = new RegExp(`${folder}(core-[0-9a-f]+/|[a-z]+-[0-9a-f]+\\.zip$)`);
 
 const { count, size, warnings } = await generateSW({
@@ -46,11 +45,6 @@ const { count, size, warnings } = await generateSW({
   babelPresetEnvTargets: ["chrome >= 111", "firefox >= 115", "safari >= 16.4"],
   sourcemap: false,
   runtimeCaching: [
-    {
-      urlPattern: manifest,
-      handler: "NetworkFirst",
-      options: { cacheName: "engine-runtime", networkTimeoutSeconds: 5 },
-    },
     {
       urlPattern: named,
       handler: "CacheFirst",

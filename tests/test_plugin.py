@@ -180,6 +180,7 @@ def test_a_valid_slot_builds_into_a_form(tmp_path: Path) -> None:
     assert first_stylesheet and head.index("data-engine-worker") < first_stylesheet.start()
     assert not (tmp_path / "site" / "assets" / "questionnaire" / "engine-start.js").exists()
     assert not (tmp_path / "site" / "pyodide").exists(), "runtime: false copies no runtime"
+    assert 'data-engine-manifest="null"' in head, "and names none"
 
 
 def test_invalid_definition_fails_naming_page_and_line(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -343,7 +344,8 @@ def test_the_guide_builds_its_plan_page_with_addresses_from_the_build(built_site
     start = html.index('data-plan-data="') + len('data-plan-data="')
     data = json.loads(unescape(html[start : html.index('"', start)]))
     worker = "../assets/questionnaire/engine-worker.js"
-    assert data["engine"] == {"runtime": "../pyodide/", "worker": worker}
+    manifest = json.loads((built_site / "pyodide" / "runtime.json").read_text(encoding="utf-8"))
+    assert data["engine"] == {"runtime": "../pyodide/", "worker": worker, "manifest": manifest}
     assert [item["id"] for item in data["questionnaires"]] == [
         item["id"] for item in engine.list_questionnaires()
     ]
@@ -354,3 +356,30 @@ def test_the_guide_builds_its_plan_page_with_addresses_from_the_build(built_site
         "page": "Waiting on your first choice",
     }
     assert set(data["advice"]) == set(engine.ADVICE_IDS)
+
+
+def test_every_page_that_starts_the_engine_names_the_runtime_of_its_build(
+    built_site: Path,
+) -> None:
+    """The manifest is in the page (starter and questionnaire data), the same as runtime.json.
+
+    The worker asks for the runtime's files at once; a page kept by the service
+    worker names the files of its own build, whatever the network says.
+    """
+    manifest = json.loads((built_site / "pyodide" / "runtime.json").read_text(encoding="utf-8"))
+    for key, file in manifest["files"].items():
+        assert (built_site / "pyodide" / file["url"]).stat().st_size == file["size"], key
+    pages = 0
+    for path in built_site.rglob("index.html"):
+        html = path.read_text(encoding="utf-8")
+        if "data-questionnaire-data=" not in html:
+            continue
+        pages += 1
+        if path.parent.name != "print_page":  # the PDF's source starts no engine
+            starter = re.search(r'<script data-engine-runtime="[^"]*"[^>]*>', html)
+            assert starter, path
+            named = re.search(r'data-engine-manifest="([^"]*)"', starter.group(0))
+            assert named and json.loads(unescape(named.group(1))) == manifest, path
+        for data in re.findall(r'data-questionnaire-data="([^"]*)"', html):
+            assert json.loads(unescape(data))["engine"]["manifest"] == manifest, path
+    assert pages >= 5

@@ -88,13 +88,14 @@ async function keepCompiledCode(url) {
 // Resolves once the runtime's files are in the worker's cache.
 let runtimeKept = null;
 async function keepRuntime() {
-  // The runtime's address, as the build wrote it into the questionnaire's
+  // The runtime's address and manifest, as the build wrote them into the questionnaire's
   // data, read now: after the waits below the reader may be on another page,
   // part-way through Material's instant navigation (new address, old page).
   const root = document.querySelector("[data-questionnaire-root]");
-  const runtime = new URL(JSON.parse(root.dataset.questionnaireData).engine.runtime, document.baseURI);
+  const { engine } = JSON.parse(root.dataset.questionnaireData);
+  const runtime = new URL(engine.runtime, document.baseURI);
+  const { manifest } = engine;
   await Promise.all([engineIn("ready"), controlled()]);
-  const manifest = await (await fetch(new URL("runtime.json", runtime))).json();
   const urls = Object.values(manifest.files).map((file) => new URL(file.url, runtime));
   if ((await Promise.all(urls.map((url) => caches.match(url)))).every(Boolean)) return;
   // "force-cache": the engine's own download is in the HTTP cache; this

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html import escape
 from pathlib import Path
@@ -31,7 +32,7 @@ from .blocks import (
 from .config import QuestionnairesConfig
 from .plan_page import render_plan
 from .render import field_id, render_questionnaire
-from .runtime import RuntimeSetupError, engine_runtime, install_runtime
+from .runtime import RuntimeSetupError, engine_runtime, install_runtime, runtime_manifest
 
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
@@ -151,6 +152,8 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
         self.advice_sections: dict[str, tuple[str, str, str]] | None = None
         # The page URL of each questionnaire's slot, found once per build.
         self.questionnaire_homes: dict[str, str] | None = None
+        # (built runtime folder, its manifest), made once per build on first use.
+        self.runtime: tuple[Path, dict] | None = None
         if not self.config.enabled:
             return None
         self.advice_map = load_advice_map(Path(config.docs_dir) / self.config.advice_map)
@@ -236,24 +239,43 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
             return None
         client = get_relative_url(f"{self.config.assets_dir}/engine-client.js", page.url)
         addresses = self._engine_addresses(page)
+        manifest = json.dumps(addresses.get("manifest"), separators=(",", ":"))
         tags = (
             f'<script data-engine-runtime="{escape(addresses["runtime"])}" '
-            f'data-engine-worker="{escape(addresses["worker"])}">{engine_starter()}</script>'
+            f'data-engine-worker="{escape(addresses["worker"])}" '
+            f'data-engine-manifest="{escape(manifest)}">{engine_starter()}</script>'
             f'<link rel="modulepreload" href="{escape(client)}">'
         )
         return insert_in_head(output, tags)
 
-    def _engine_addresses(self, page: Page) -> dict[str, str]:
-        """Where the engine's runtime folder and worker script are, from this page.
+    def _engine_addresses(self, page: Page) -> dict[str, object]:
+        """Where the engine's runtime folder and worker script are, from this page; the runtime.
 
         The page scripts read these instead of guessing, so `runtime_dir` and
         `assets_dir` can be anything (Material hands its search worker's URL
-        to the page the same way).
+        to the page the same way). The runtime's manifest comes with them: the
+        worker asks for its files at once, with no round trip for a manifest,
+        and a page kept by the service worker names the files of its own build.
         """
-        return {
+        addresses: dict[str, object] = {
             "runtime": get_relative_url(f"{self.config.runtime_dir.strip('/')}/", page.url),
             "worker": get_relative_url(f"{self.config.assets_dir}/engine-worker.js", page.url),
         }
+        if self.config.runtime:
+            addresses["manifest"] = self._runtime()[1]
+        return addresses
+
+    def _runtime(self) -> tuple[Path, dict]:
+        """The engine's runtime for this build (built or taken from .cache/), and its manifest."""
+        if self.runtime is None:
+            try:
+                pyodide_dir = PROJECT / self.config.pyodide_dir
+                cache = PROJECT / ".cache" / "engine-runtime"
+                built = engine_runtime(PROJECT, pyodide_dir, cache)
+                self.runtime = (built, runtime_manifest(pyodide_dir, built))
+            except RuntimeSetupError as error:
+                raise PluginError(f"questionnaires: {error}") from None
+        return self.runtime
 
     def _questionnaire_pages(self, page: Page, files: Files) -> dict[str, dict[str, str]]:
         """Where each questionnaire lives, from this page: for "what comes next" links."""
@@ -296,14 +318,9 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not (self.config.enabled and self.config.runtime and self.slots):
             return
-        try:
-            pyodide_dir = PROJECT / self.config.pyodide_dir
-            built = engine_runtime(PROJECT, pyodide_dir, PROJECT / ".cache" / "engine-runtime")
-            manifest = install_runtime(
-                pyodide_dir, built, Path(config.site_dir) / self.config.runtime_dir
-            )
-        except RuntimeSetupError as error:
-            raise PluginError(f"questionnaires: {error}") from None
+        built, manifest = self._runtime()
+        destination = Path(config.site_dir) / self.config.runtime_dir
+        install_runtime(PROJECT / self.config.pyodide_dir, built, destination, manifest)
         size = sum(entry["size"] for entry in manifest["files"].values())
         log.info(
             "Engine runtime written: Python %s, %d library modules, %.1f MB",

@@ -169,13 +169,14 @@ def json_attribute(value: Any) -> str:
 def render_questionnaire(
     definition: Mapping[str, Any],
     advice_links: Mapping[str, Mapping[str, str]],
-    engine_addresses: Mapping[str, str] | None = None,
+    engine_addresses: Mapping[str, Any] | None = None,
     guide: Mapping[str, Any] | None = None,
 ) -> str:
     """The whole block: form, result region, reading rules, and the embedded data.
 
     ``engine_addresses`` are the runtime folder's and the worker's URLs,
-    relative to the page, as the build knows them. ``guide`` is what the page
+    relative to the page, as the build knows them, and the runtime's
+    manifest. ``guide`` is what the page
     needs to know of the rest of the guide: where each questionnaire lives
     (``pages``) and which questions share a fact (``shares``).
     """

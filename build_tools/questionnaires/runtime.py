@@ -9,8 +9,9 @@ hash of every input (the pyodide package, the engine, the cases, the build
 scripts), so a Pyodide upgrade or an engine change rebuilds it all and
 nothing else does.
 
-In the site, every file the worker fetches is named by its content, and
-`runtime.json` (the manifest) gives each one's size and SRI hash.
+In the site, every file the worker fetches is named by its content; the
+manifest gives each one's size and SRI hash, and the build writes it into
+every page that starts the engine (runtime.json keeps a copy for tools).
 """
 
 from __future__ import annotations
@@ -136,31 +137,24 @@ def _entry(data: bytes, url: str) -> dict[str, object]:
     return {"url": url, "size": len(data), "integrity": integrity(data)}
 
 
-def install_runtime(pyodide_dir: Path, built: Path, destination: Path) -> dict:
-    """Copy the runtime into ``destination`` under content-addressed names; write its manifest.
+def runtime_manifest(pyodide_dir: Path, built: Path) -> dict:
+    """The manifest of the runtime as install_runtime lays it out: each file's name, size, SRI.
 
     Pyodide's core keeps its file names (its loader finds them by name), in a
     folder named by their hash; the zips are named by their own hash. Every
-    name changes when its bytes do, so a cache may keep them forever, and
-    only the small manifest is ever looked up again.
+    name changes when its bytes do, so a cache may keep them forever. The
+    build writes this manifest into every page that starts the engine, so the
+    page and the files it asks for always belong to the same build.
     """
     built_manifest = json.loads((built / MANIFEST).read_text(encoding="utf-8"))
-    core = {name: (pyodide_dir / name).read_bytes() for name in CORE_FILES.values()}
+    core = {key: (pyodide_dir / name).read_bytes() for key, name in CORE_FILES.items()}
     core_digest = hashlib.sha256(b"".join(hashlib.sha256(d).digest() for d in core.values()))
     core_dir = f"core-{core_digest.hexdigest()[:12]}/"
-    if destination.exists():
-        shutil.rmtree(destination)
-    (destination / core_dir).mkdir(parents=True)
-    files = {}
-    for key, name in CORE_FILES.items():
-        (destination / core_dir / name).write_bytes(core[name])
-        files[key] = _entry(core[name], core_dir + name)
+    files = {key: _entry(data, core_dir + CORE_FILES[key]) for key, data in core.items()}
     for key in ("stdlib", "engine"):
         data = (built / built_manifest[key]).read_bytes()
-        name = f"{key}-{hashlib.sha256(data).hexdigest()[:12]}.zip"
-        (destination / name).write_bytes(data)
-        files[key] = _entry(data, name)
-    manifest = {
+        files[key] = _entry(data, f"{key}-{hashlib.sha256(data).hexdigest()[:12]}.zip")
+    return {
         "python": built_manifest["python"],
         "indexURL": core_dir,
         "enginePath": built_manifest["enginePath"],
@@ -168,5 +162,21 @@ def install_runtime(pyodide_dir: Path, built: Path, destination: Path) -> dict:
         "files": files,
         "lock": built_manifest["lock"],
     }
+
+
+def install_runtime(pyodide_dir: Path, built: Path, destination: Path, manifest: dict) -> None:
+    """Copy the runtime's files into ``destination`` under the names ``manifest`` gives them.
+
+    runtime.json beside them is the same manifest, for tools (the bench, the
+    tests); the pages carry their own copy and never fetch it.
+    """
+    built_manifest = json.loads((built / MANIFEST).read_text(encoding="utf-8"))
+    sources = {key: pyodide_dir / name for key, name in CORE_FILES.items()}
+    sources |= {key: built / built_manifest[key] for key in ("stdlib", "engine")}
+    if destination.exists():
+        shutil.rmtree(destination)
+    for key, file in manifest["files"].items():
+        target = destination / file["url"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(sources[key], target)
     (destination / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
-    return manifest

@@ -10,7 +10,7 @@
 const STALL_TIMEOUT_MS = 60000;
 
 class Engine {
-  // addresses: {runtime, worker}, absolute URLs.
+  // addresses: {runtime, worker}, absolute URLs, and the runtime's manifest.
   constructor(addresses) {
     this.state = "loading";
     this.failure = "";
@@ -33,7 +33,8 @@ class Engine {
       for (const message of early.messages) this.receive(message);
       if (early.failed) this.fail("The questionnaire engine stopped unexpectedly.");
     } else {
-      this.worker.postMessage({ type: "SETUP", runtime: addresses.runtime });
+      const { runtime, manifest } = addresses;
+      this.worker.postMessage({ type: "SETUP", runtime, manifest });
     }
   }
 
@@ -135,11 +136,16 @@ let engine = null;
 // forms listen to it: offerGuideEngine.listeners.size). Nothing else uses it.
 
 // The tab's engine, started on first use from `addresses` ({runtime, worker}
-// relative to the current page, as the build wrote them).
+// relative to the current page, and the runtime's manifest, as the build
+// wrote them).
 export function theEngine(addresses) {
   if (!engine) {
     const absolute = (url) => new URL(url, document.baseURI).href;
-    engine = new Engine({ runtime: absolute(addresses.runtime), worker: absolute(addresses.worker) });
+    engine = new Engine({
+      runtime: absolute(addresses.runtime),
+      worker: absolute(addresses.worker),
+      manifest: addresses.manifest,
+    });
     window.offerGuideEngine = engine;
   }
   return engine;

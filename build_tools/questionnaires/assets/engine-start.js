@@ -2,11 +2,11 @@
 // on_post_page in plugin.py): it starts the engine's worker while the parser
 // reads the page, before the page's stylesheets and scripts are fetched.
 // engine-client.js adopts the worker and replays what it said in the
-// meantime. The build writes the runtime's and the worker's addresses on this
-// script's own tag.
+// meantime. The build writes the runtime's and the worker's addresses, and
+// the runtime's manifest, on this script's own tag.
 (() => {
   if (window.offerGuideEarlyEngine) return;
-  const { engineRuntime, engineWorker } = document.currentScript.dataset;
+  const { engineRuntime, engineWorker, engineManifest } = document.currentScript.dataset;
   const worker = new Worker(new URL(engineWorker, document.baseURI), { type: "module" });
   const early = { worker, messages: [], failed: false };
   const keep = (event) => early.messages.push(event.data);
@@ -20,6 +20,10 @@
     worker.removeEventListener("message", keep);
     worker.removeEventListener("error", fail);
   };
-  worker.postMessage({ type: "SETUP", runtime: new URL(engineRuntime, document.baseURI).href });
+  worker.postMessage({
+    type: "SETUP",
+    runtime: new URL(engineRuntime, document.baseURI).href,
+    manifest: JSON.parse(engineManifest),
+  });
   window.offerGuideEarlyEngine = early;
 })();

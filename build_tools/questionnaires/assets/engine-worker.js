@@ -1,9 +1,9 @@
 // The engine's Web Worker: boots Pyodide from the site's own files (the
-// engine's runtime, built for it: see runtime.json), and answers EVALUATE
+// engine's runtime, built for it: see runtime.py), and answers EVALUATE
 // messages through the engine's own bridge, engine.evaluate_json: a string in,
 // a string out, no Python source here and no Python object left behind.
 //
-// Messages in:  SETUP {runtime}, EVALUATE {id, questionnaire, answers, today},
+// Messages in:  SETUP {runtime, manifest}, EVALUATE {id, questionnaire, answers, today},
 //               PLAN {id, answers (by questionnaire), today}
 // Messages out: PROGRESS {loaded, total} (bytes), READY, FAILED {message},
 //               RESULT {id, result}, PLAN {id, plan},
@@ -14,9 +14,11 @@
 let pyodideReady = null;
 
 // ---------------------------------------------------------------- boot
-// The build's manifest (runtime.json) names every file of the engine's
-// runtime with its size and SRI hash: Pyodide's core, a standard library
-// trimmed to what the engine imports (precompiled), and the engine's zip.
+// The build's manifest, written into the page and sent with SETUP, names
+// every file of the engine's runtime with its size and SRI hash: Pyodide's
+// core, a standard library trimmed to what the engine imports (precompiled),
+// and the engine's zip. Nothing is looked up first: every file is asked for
+// at once.
 // Each is downloaded here, counted for the page's progress line, checked
 // against its hash, then handed to loadPyodide.
 
@@ -137,14 +139,6 @@ function streamChecked(file, runtime, counted) {
   };
 }
 
-async function readManifest(runtime) {
-  const response = await request(new URL("runtime.json", runtime).href, "runtime.json");
-  try {
-    return await response.json();
-  } catch {
-    throw damaged("runtime.json");
-  }
-}
 
 // loadPyodide fetches the WebAssembly and the library itself: answer with
 // the WebAssembly's real response and the library's checked bytes.
@@ -166,9 +160,11 @@ async function withRuntimeFiles(wasm, stdlib, start) {
   }
 }
 
-async function boot(runtime) {
+async function boot(runtime, manifest) {
   checkWebAssemblyAllowed();
-  const manifest = await readManifest(runtime);
+  if (!manifest || !manifest.files) {
+    throw new StartError("this page was built without the engine's runtime; rebuild the site with it");
+  }
   const { files } = manifest;
   const indexURL = new URL(manifest.indexURL, runtime).href;
   const counted = progressReporter(Object.values(files).reduce((sum, file) => sum + file.size, 0));
@@ -261,8 +257,8 @@ function reportFailure(reason) {
 self.addEventListener("unhandledrejection", (event) => reportFailure(event.reason));
 self.addEventListener("error", (event) => reportFailure(event.error || event.message));
 
-async function setup(runtime) {
-  pyodideReady = boot(runtime);
+async function setup(runtime, manifest) {
+  pyodideReady = boot(runtime, manifest);
   try {
     await pyodideReady;
   } catch (error) {
@@ -291,6 +287,6 @@ async function answer(message) {
 
 self.addEventListener("message", (event) => {
   const message = event.data;
-  if (message.type === "SETUP") setup(message.runtime);
+  if (message.type === "SETUP") setup(message.runtime, message.manifest);
   else if (message.type === "EVALUATE" || message.type === "PLAN") answer(message);
 });
