@@ -63,7 +63,16 @@ FIGURES = (
         "repeat_visit_ready_ms",
         "ms",
         Target(0.35, times="stock_pyodide_boot_ms"),
-        "second visit of `/` in the same browser (HTTP cache and service worker warm) to ready",
+        "second visit of `/` in the same browser (HTTP cache and service worker warm) to "
+        "ready, after the first visit's answer changes (`--changes`, 200 by default)",
+        0,
+    ),
+    Figure(
+        "repeat_after_answering_ms",
+        "ms",
+        None,
+        "the same return after a first visit that answered the triage once, without the "
+        "answer changes, in its own context (no target: to compare with the line above)",
         0,
     ),
     Figure(

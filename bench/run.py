@@ -69,6 +69,7 @@ def figures_of(
         "engine_ready_ms": samples.engine_ready,
         "ready_ratio": samples.ratio,
         "repeat_visit_ready_ms": samples.repeat_ready,
+        "repeat_after_answering_ms": samples.reader_repeat_ready,
         "offline_ready_ms": samples.offline_ready,
         "form_interactive_ms": samples.form_interactive,
         "instant_nav_ready_ms": samples.instant_nav,
