@@ -137,6 +137,13 @@ def _entry(data: bytes, url: str) -> dict[str, object]:
     return {"url": url, "size": len(data), "integrity": integrity(data)}
 
 
+def _sources(pyodide_dir: Path, built: Path) -> dict[str, Path]:
+    """Where each file of the runtime comes from, by its key in the manifest."""
+    built_manifest = json.loads((built / MANIFEST).read_text(encoding="utf-8"))
+    sources = {key: pyodide_dir / name for key, name in CORE_FILES.items()}
+    return sources | {key: built / built_manifest[key] for key in ("stdlib", "engine")}
+
+
 def runtime_manifest(pyodide_dir: Path, built: Path) -> dict:
     """The manifest of the runtime as install_runtime lays it out: each file's name, size, SRI.
 
@@ -147,13 +154,14 @@ def runtime_manifest(pyodide_dir: Path, built: Path) -> dict:
     page and the files it asks for always belong to the same build.
     """
     built_manifest = json.loads((built / MANIFEST).read_text(encoding="utf-8"))
-    core = {key: (pyodide_dir / name).read_bytes() for key, name in CORE_FILES.items()}
-    core_digest = hashlib.sha256(b"".join(hashlib.sha256(d).digest() for d in core.values()))
+    data = {key: source.read_bytes() for key, source in _sources(pyodide_dir, built).items()}
+    core = [data[key] for key in CORE_FILES]
+    core_digest = hashlib.sha256(b"".join(hashlib.sha256(d).digest() for d in core))
     core_dir = f"core-{core_digest.hexdigest()[:12]}/"
-    files = {key: _entry(data, core_dir + CORE_FILES[key]) for key, data in core.items()}
+    files = {key: _entry(data[key], core_dir + name) for key, name in CORE_FILES.items()}
     for key in ("stdlib", "engine"):
-        data = (built / built_manifest[key]).read_bytes()
-        files[key] = _entry(data, f"{key}-{hashlib.sha256(data).hexdigest()[:12]}.zip")
+        digest = hashlib.sha256(data[key]).hexdigest()[:12]
+        files[key] = _entry(data[key], f"{key}-{digest}.zip")
     return {
         "python": built_manifest["python"],
         "indexURL": core_dir,
@@ -170,9 +178,7 @@ def install_runtime(pyodide_dir: Path, built: Path, destination: Path, manifest:
     runtime.json beside them is the same manifest, for tools (the bench, the
     tests); the pages carry their own copy and never fetch it.
     """
-    built_manifest = json.loads((built / MANIFEST).read_text(encoding="utf-8"))
-    sources = {key: pyodide_dir / name for key, name in CORE_FILES.items()}
-    sources |= {key: built / built_manifest[key] for key in ("stdlib", "engine")}
+    sources = _sources(pyodide_dir, built)
     if destination.exists():
         shutil.rmtree(destination)
     for key, file in manifest["files"].items():

@@ -139,7 +139,6 @@ function streamChecked(file, runtime, counted) {
   };
 }
 
-
 // loadPyodide fetches the WebAssembly and the library itself: answer with
 // the WebAssembly's real response and the library's checked bytes.
 async function withRuntimeFiles(wasm, stdlib, start) {
