@@ -193,6 +193,14 @@ def visit_bare(browser, url: str, transfers: Transfers, samples: Samples) -> tup
         context.close()
 
 
+def answer_the_triage(page):
+    """Answer the triage as a reader would (EVALUATE_ANSWERS), wait for its outcome; the form."""
+    form = form_of(page, TRIAGE)
+    answer(form, TRIAGE, EVALUATE_ANSWERS)
+    result_of(page, TRIAGE).and_(page.locator("[data-outcome]")).wait_for()
+    return form
+
+
 def visit_triage(browser, url: str, transfers: Transfers, samples: Samples, changes: int):
     """Cold visit of the triage page; then answer changes; then instant navigation."""
     context, page = new_page(browser, samples)
@@ -206,9 +214,7 @@ def visit_triage(browser, url: str, transfers: Transfers, samples: Samples, chan
         page.wait_for_load_state("networkidle")
         sent = transfers.take()
 
-        form = form_of(page, TRIAGE)
-        answer(form, TRIAGE, EVALUATE_ANSWERS)
-        result_of(page, TRIAGE).and_(page.locator("[data-outcome]")).wait_for()
+        form = answer_the_triage(page)
         page.evaluate(EVALUATE_PROBE, [TRIAGE, "runway_months"])
         runway = control(form, TRIAGE, "runway_months")
         for change in range(changes):
@@ -257,8 +263,7 @@ def visit_as_a_reader(browser, url: str, transfers: Transfers, samples: Samples)
         page.goto(url)
         published(page, "window.__bench.ready[arg]", TRIAGE)
         offline_ready(page)
-        answer(form_of(page, TRIAGE), TRIAGE, EVALUATE_ANSWERS)
-        result_of(page, TRIAGE).and_(page.locator("[data-outcome]")).wait_for()
+        answer_the_triage(page)
         page.goto(url)
         return published(page, "window.__bench.ready[arg]", TRIAGE)
     finally:
