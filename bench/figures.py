@@ -76,6 +76,14 @@ FIGURES = (
         0,
     ),
     Figure(
+        "new_tab_return_ms",
+        "ms",
+        None,
+        "then `/` in a new tab, the first tab closed: no compiled code left in memory, only "
+        "what the browser keeps on disk, as for a reader coming back later (no target)",
+        0,
+    ),
+    Figure(
         "offline_ready_ms",
         "ms",
         Target(0.35, times="stock_pyodide_boot_ms"),

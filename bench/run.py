@@ -70,6 +70,7 @@ def figures_of(
         "ready_ratio": samples.ratio,
         "repeat_visit_ready_ms": samples.repeat_ready,
         "repeat_after_answering_ms": samples.reader_repeat_ready,
+        "new_tab_return_ms": samples.new_tab_ready,
         "offline_ready_ms": samples.offline_ready,
         "form_interactive_ms": samples.form_interactive,
         "instant_nav_ready_ms": samples.instant_nav,

@@ -72,14 +72,19 @@ function controlled() {
   );
 }
 
-// The browser keeps WebAssembly's compiled code beside the copy it compiled
-// it from. The engine compiled the network's copy; compiling the worker's
-// cached copy once more (from the engine's compiled code, still in memory:
-// tens of milliseconds) keeps the code beside that copy too, so the next visit
-// starts from compiled code instead of compiling it all again.
-async function keepCompiledCode(url) {
+// The page holds the engine's compiled WebAssembly for as long as it is open.
+// When this tab starts the engine again (a reload, a return to the guide in
+// this tab), the browser reuses compiled code that something still holds
+// instead of compiling it all again; once nothing holds it, the browser frees
+// it, and on a long visit that tends to happen before the reader leaves.
+// Compiling the worker's cached copy here takes tens of milliseconds: the
+// browser hands back the engine's code, already compiled. (The browser's copy
+// of compiled code on disk does not come from this: an engine start that
+// compiled the cached copy itself writes it.)
+let compiledEngine = null; // held, never read
+async function holdCompiledCode(url) {
   try {
-    await WebAssembly.compileStreaming(fetch(url));
+    compiledEngine = await WebAssembly.compileStreaming(fetch(url));
   } catch {
     // Only the next start's speed depends on it.
   }
@@ -97,11 +102,13 @@ async function keepRuntime() {
   const { manifest } = engine;
   await Promise.all([engineIn("ready"), controlled()]);
   const urls = Object.values(manifest.files).map((file) => new URL(file.url, runtime));
-  if ((await Promise.all(urls.map((url) => caches.match(url)))).every(Boolean)) return;
-  // "force-cache": the engine's own download is in the HTTP cache; this
-  // only passes it through the service worker.
-  await Promise.all(urls.map((url) => fetch(url, { cache: "force-cache" }).then((r) => r.arrayBuffer())));
-  await keepCompiledCode(new URL(manifest.files.wasm.url, runtime));
+  const cached = await Promise.all(urls.map((url) => caches.match(url)));
+  if (!cached.every(Boolean)) {
+    // "force-cache": the engine's own download is in the HTTP cache; this
+    // only passes it through the service worker.
+    await Promise.all(urls.map((url) => fetch(url, { cache: "force-cache" }).then((r) => r.arrayBuffer())));
+  }
+  await holdCompiledCode(new URL(manifest.files.wasm.url, runtime));
 }
 
 // The page says when it would work offline: <html data-offline="ready">.
