@@ -117,7 +117,12 @@ def method(run: Run) -> list[str]:
         "else. Stock and engine visits alternate which goes first.",
         "- Repeat and offline visits: after the cold visit of `/` (and its evaluations and "
         "instant navigation), the same browser context opens `/` again; then the network "
-        "is switched off (Playwright's offline mode) and the page reloaded.",
+        "is switched off (Playwright's offline mode) and the page reloaded. The repeat "
+        "happens in the same tab, where the browser can reuse the compiled WebAssembly the "
+        "page still holds in memory.",
+        "- A reader's returns: in a fresh context, a cold visit of `/` with the triage "
+        "answered once, then `/` again in the same tab, then in a new tab opened before the "
+        "first one closes: that tab starts from what the browser keeps on disk.",
         "- Slow link: one cold visit of `/` per run in a fresh context with "
         "`Network.emulateNetworkConditions` (1.6 Mbit/s down and up, 150 ms latency).",
         f"- Evaluation latency: `{TRIAGE}` is answered so that `runway_months` decides the "
