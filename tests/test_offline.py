@@ -3,6 +3,7 @@ and a new deploy is offered with a reload instead of the old one served forever.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -26,14 +27,29 @@ def offline_ready(page: Page) -> None:
     )
 
 
-def test_the_guide_works_offline_after_one_visit(page: Page) -> None:
+def held_compiled_code(page: Page, wasm: str) -> bool:
+    """Whether the page itself (not its engine's worker) asked for the WebAssembly: the
+    compile whose module it holds, so that this tab's next start reuses the code."""
+    return page.evaluate(
+        "(wasm) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(wasm))",
+        wasm,
+    )
+
+
+def test_the_guide_works_offline_after_one_visit(page: Page, built_site: Path) -> None:
+    runtime = json.loads((built_site / "pyodide" / "runtime.json").read_text(encoding="utf-8"))
+    wasm = "/pyodide/" + runtime["files"]["wasm"]["url"]
     page.goto("")
     wait_until_ready(page, TRIAGE)
     offline_ready(page)
+    assert held_compiled_code(page, wasm)
 
     page.context.set_offline(True)
     page.reload()
     form = wait_until_ready(page, TRIAGE)  # the engine, from the worker's cache
+    # A visit that finds the runtime cached holds the compiled code too.
+    offline_ready(page)
+    assert held_compiled_code(page, wasm)
     page.get_by_role("navigation", name="Navigation").get_by_role(
         "link", name="About this guide"
     ).first.click()
