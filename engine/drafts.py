@@ -29,7 +29,8 @@ def document(doc_id: str, title: str, kind: str, filename: str | None, content: 
 # surname ("Dr Okafor"), as a person would write.
 TITLES = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss", "sir", "dame"})
 # Days no one should be asked to act on: weekends, 1 January and 25 December.
-HOLIDAYS = ((1, 1), (12, 25))
+# Days few people read work mail: New Year's Day and the days around Christmas.
+HOLIDAYS = ((1, 1), (12, 24), (12, 25), (12, 26), (12, 31))
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")  # fmt: skip

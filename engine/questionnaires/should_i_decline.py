@@ -138,7 +138,7 @@ def _phrases(answers: Answers, today: date | None) -> dict[str, str]:
             "ask": f"Would it be possible to have {until - deadline} more days to give you "
             "my answer?",
         }
-    # Ask for a working day after the deadline (no weekend, 1 January or 25 December).
+    # Ask for a working day after the deadline (no weekend, 24-26 or 31 December, or 1 January).
     ask_day = working_day(today + timedelta(days=until), not_before=today + timedelta(deadline + 1))
     hear = f"by {long_date(today + timedelta(days=answer_days(answers)))}" if weeks else "soon"
     return {

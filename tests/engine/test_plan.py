@@ -34,7 +34,7 @@ def test_steps_come_dated_and_in_order():
         ("2026-11-30", "deadline"),  # 4 days from today
         ("2026-12-11", "check_in"),  # 3 weeks after 20 November
         ("2026-12-17", "first_choice_answer"),  # 3 weeks from today
-        ("2026-12-31", "check_in"),
+        ("2026-12-30", "check_in"),  # 1 January by cadence: the working day before 31 December
         ("2027-01-22", "check_in"),  # 22 January 2027 is a Friday (the 22nd by cadence)
     ]
     assert [item["questionnaire"] for item in made["items"]] == [
