@@ -96,7 +96,7 @@ def compiled(source, display):
 def build_engine(engine_dir, out_dir):
     with zipfile.ZipFile(out_dir + "/${ENGINE}", "w") as out:
         for folder, dirs, files in sorted(os.walk(engine_dir)):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            dirs[:] = sorted(d for d in dirs if d not in ("__pycache__", "cases"))
             for name in sorted(files):
                 full = os.path.join(folder, name)
                 member = os.path.relpath(full, os.path.dirname(engine_dir))

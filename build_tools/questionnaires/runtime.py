@@ -24,7 +24,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from markdown_it.utils import read_fixture_file
+from engine import cases
 
 HERE = Path(__file__).resolve().parent
 BUILDER = HERE / "runtime.mjs"
@@ -34,9 +34,6 @@ CORE_FILES = {"loader": "pyodide.mjs", "module": "pyodide.asm.mjs", "wasm": "pyo
 # The stock runtime's files (what any Pyodide site serves), for comparison.
 STOCK_FILES = (*CORE_FILES.values(), "python_stdlib.zip", "pyodide-lock.json")
 MANIFEST = "runtime.json"
-# Inputs read from the project besides the engine: the cases that decide
-# which modules the trimmed library holds.
-CASE_FOLDERS = ("tests/engine/fixtures", "tests/engine/personas")
 # Error paths of the bridge beyond the tables: broken JSON, an unknown
 # questionnaire, a date for the drafts and a bad one.
 EXTRA_VECTORS = (
@@ -58,11 +55,8 @@ def case_vectors(project: Path) -> list[tuple[str, str, str | None]]:
 
     "@plan" in place of a questionnaire sends the answers to engine.plan_json.
     """
-    vectors: list[tuple[str, str, str | None]] = []
-    for folder in CASE_FOLDERS:
-        for path in sorted((project / folder).glob("*.md")):
-            for _line, _title, answers, _expected in read_fixture_file(path):
-                vectors.append((path.stem, answers.strip(), None))
+    found = cases.all_answers(project / "engine" / "cases")
+    vectors: list[tuple[str, str, str | None]] = [(name, answers, None) for name, answers in found]
     # One plan of every questionnaire's last case, through engine.plan_json.
     last = {questionnaire: json.loads(answers) for questionnaire, answers, _ in vectors}
     plans = [("@plan", json.dumps(last), "2026-11-26"), ("@plan", "{}", None)]
@@ -73,8 +67,6 @@ def _inputs(project: Path, pyodide_dir: Path) -> list[Path]:
     paths = [pyodide_dir / "package.json", *(pyodide_dir / name for name in STOCK_FILES)]
     paths += [BUILDER, Path(__file__).resolve()]
     paths += sorted(p for p in (project / "engine").rglob("*") if "__pycache__" not in p.parts)
-    for folder in CASE_FOLDERS:
-        paths += sorted((project / folder).glob("*.md"))
     return [path for path in paths if path.is_file()]
 
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
-from markdown_it.utils import read_fixture_file
+from engine.cases import read_table, tables
 
-FIXTURES = Path(__file__).parent / "fixtures"
 LIST_KEYS = {"flags", "missing", "documents"}
 
 
@@ -39,8 +37,8 @@ def _expectations(text: str) -> dict[str, list[str]]:
 
 def load_cases() -> list[Case]:
     cases = []
-    for path in sorted(FIXTURES.glob("*.md")):
-        for line, title, answers, expected in read_fixture_file(path):
+    for path in tables("fixtures"):
+        for line, title, answers, expected in read_table(path):
             cases.append(Case(path.stem, line, title, json.loads(answers), _expectations(expected)))
     return cases
 

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from engine_cases import _expectations, split_list
-from markdown_it.utils import read_fixture_file
 
-PERSONAS = Path(__file__).parent / "personas"
+from engine.cases import read_table, tables
 
 
 @dataclass(frozen=True)
@@ -27,8 +25,8 @@ class Persona:
 
 def load_personas() -> list[Persona]:
     found = []
-    for path in sorted(PERSONAS.glob("*.md")):
-        for line, text, answers, expected in read_fixture_file(path):
+    for path in tables("personas"):
+        for line, text, answers, expected in read_table(path):
             found.append(Persona(path.stem, line, text, json.loads(answers),
                                  _expectations(expected)))  # fmt: skip
     return found
