@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -130,3 +131,39 @@ def test_usage_errors_exit_2_on_one_line():
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert done.stderr.strip().count("\n") == 0
+
+
+NOT_REGULAR = "not a regular file (use --answers - to read from a pipe)"
+
+
+def test_endless_device_is_refused_in_one_line():
+    # /dev/zero never ends: read whole, it would grow without bound.
+    done = run("evaluate", "should-i-decline", "--answers", "/dev/zero")
+    assert_one_line_error(done, f"cannot read answers from /dev/zero: {NOT_REGULAR}")
+
+
+def test_fifo_without_a_writer_is_refused_not_waited_on(tmp_path):
+    fifo = tmp_path / "answers"
+    os.mkfifo(fifo)
+    done = run("evaluate", "should-i-decline", "--answers", str(fifo))  # would hang on open()
+    assert_one_line_error(done, f"cannot read answers from {fifo}: {NOT_REGULAR}")
+
+
+def test_stdin_is_read_only_up_to_its_bound():
+    done = subprocess.run(
+        f"head -c 50000000 /dev/zero | {sys.executable} -m engine evaluate should-i-decline "
+        "--answers -",
+        shell=True, cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert_one_line_error(done, f"cannot read answers from -: larger than {4 * 200_000} bytes")
+
+
+@pytest.mark.parametrize("args", [("list",), ("show", "should-i-decline")])
+def test_unwritable_output_is_one_line_exit_2(args):
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "engine", *args],
+            cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True, timeout=60,
+        )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr == "error: cannot write the result: No space left on device\n"
