@@ -116,8 +116,15 @@ def with_meta(html: str, content: str) -> str:
     return html[: head.end()] + tag + html[head.end() :]
 
 
+# Sent with every file besides the policy: no guessing a script out of a text
+# file, and no address of the guide's pages (which name the reader's
+# questionnaires) in requests to anyone else.
+OTHER_HEADERS = (("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"))
+
+
 def headers_file(content: str) -> str:
-    return f"/*\n  {HEADER}: {content}\n"
+    lines = [f"  {HEADER}: {content}", *(f"  {name}: {value}" for name, value in OTHER_HEADERS)]
+    return "/*\n" + "\n".join(lines) + "\n"
 
 
 def apply(site_dir: Path, *, meta: bool = True) -> str:

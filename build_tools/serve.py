@@ -131,6 +131,11 @@ class SiteHandler(SimpleHTTPRequestHandler):
         self.end_headers()
         return io.BytesIO(body)
 
+    def list_directory(self, path):
+        """No folder listings: a folder without an index is not found, as on a static host."""
+        self.send_error(404, "Not found")
+        return None
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         if self.server.verbose:  # type: ignore[attr-defined]
             super().log_message(format, *args)

@@ -64,6 +64,8 @@ def test_the_server_sends_the_policy_with_pages_and_workers(built_site: Path, si
     for path in ("", "assets/questionnaire/engine-worker.js", "pyodide/runtime.json", "sw.js"):
         with urllib.request.urlopen(site_url + path) as response:
             assert response.headers[csp.HEADER] == header, path
+            assert response.headers["X-Content-Type-Options"] == "nosniff", path
+            assert response.headers["Referrer-Policy"] == "no-referrer", path
 
 
 def test_hash_sources_match_what_browsers_hash() -> None:

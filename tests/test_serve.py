@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -80,3 +81,11 @@ def test_a_folder_without_its_slash_is_redirected(tmp_path: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_folder_without_an_index_is_not_listed(served: str):
+    # core/ holds a file but no index.html: a static host answers 404, not a listing.
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(served + "core/")
+    assert refused.value.code == 404
+    assert b"pyodide.asm.wasm" not in refused.value.read()
