@@ -16,6 +16,7 @@ class QuestionnairesConfig(Config):
     runtime = c.Type(bool, default=True)
     # The pinned npm package the runtime is built from.
     pyodide_dir = c.Type(str, default="node_modules/pyodide")
-    # Where in the site the runtime and the page script land.
+    # Where in the site the runtime and the reader's app (web/engine,
+    # web/questionnaires, web/plan, each folder kept whole) land.
     runtime_dir = c.Type(str, default="pyodide")
-    assets_dir = c.Type(str, default="assets/questionnaire")
+    assets_dir = c.Type(str, default="assets/app")

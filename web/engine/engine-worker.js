@@ -1,5 +1,5 @@
 // The engine's Web Worker: boots Pyodide from the site's own files (the
-// engine's runtime, built for it: see runtime.py), and answers EVALUATE
+// engine's runtime, built for it: see build_tools/questionnaires/runtime.py), and answers EVALUATE
 // messages through the engine's own bridge, engine.evaluate_json: a string in,
 // a string out, no Python source here and no Python object left behind.
 //

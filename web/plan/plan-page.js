@@ -3,9 +3,9 @@
 // a printout, and a way to erase it all. plan-view.js draws what this finds.
 // Nothing leaves the device; with nothing answered the engine is not started.
 
-import { hasAnswers, savedAnswers } from "./answers.js";
-import { bindOnEveryPage } from "./dom.js";
-import { theEngine } from "./engine-client.js";
+import { hasAnswers, savedAnswers } from "../questionnaires/answers.js";
+import { bindOnEveryPage } from "../questionnaires/dom.js";
+import { theEngine } from "../engine/engine-client.js";
 import { describePlan, releasePlan, showEmpty, showPlan, showUnavailable } from "./plan-view.js";
 
 // Every key the guide keeps in this browser starts with this (answers, and

@@ -1,5 +1,5 @@
 // Inlined by the build first in <head> on pages with a questionnaire (see
-// on_post_page in plugin.py): it starts the engine's worker while the parser
+// on_post_page in build_tools/questionnaires/plugin.py): it starts the engine's worker while the parser
 // reads the page, before the page's stylesheets and scripts are fetched.
 // engine-client.js adopts the worker and replays what it said in the
 // meantime. The build writes the runtime's and the worker's addresses, and

@@ -7,7 +7,7 @@
 // screen, result-view.js shows the result, printed-plan.js prints it, and
 // shared-link.js asks before a link replaces saved answers.
 
-import { theEngine } from "./engine-client.js";
+import { theEngine } from "../engine/engine-client.js";
 import {
   forgetSharedAnswers,
   hasAnswers,
