@@ -25,13 +25,14 @@ import sys
 import tempfile
 from pathlib import Path
 
+# Where the questionnaires plugin puts the engine's runtime, unless it says.
+from build_tools.questionnaires.config import RUNTIME_DIR
+
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = Path(__file__).resolve().parent / "offline_sw.mjs"
 ASSETS = ROOT / "web" / "offline"
 WORKBOX_WINDOW = ROOT / "node_modules" / "workbox-window" / "build" / "workbox-window.prod.mjs"
 ASSETS_DIR = "assets/offline"
-# Where the questionnaires plugin puts the engine's runtime, unless it says.
-RUNTIME_DIR = "pyodide"
 WORKER = "sw.js"
 CACHE = ROOT / ".cache" / "offline-sw"
 

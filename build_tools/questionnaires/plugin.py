@@ -43,6 +43,8 @@ WEB = PROJECT / "web"
 APP_FOLDERS = ("engine", "questionnaires", "plan")
 # Inlined in each questionnaire page (see on_post_page), not copied into the site.
 STARTER = "engine/engine-start.js"
+# The messages and Pyodide's options, shared by the page, the worker and the build.
+CONTRACT = "engine/contract.js"
 # Module scripts on every page, and styles; classic scripts (run on every page).
 PAGE_MODULES = ("questionnaires/questionnaire.js", "plan/plan-page.js")
 PAGE_STYLES = ("questionnaires/questionnaire.css", "plan/plan-page.css")
@@ -63,12 +65,35 @@ def load_advice_map(path: Path) -> dict[str, str]:
     return {str(key): str(value) for key, value in data.items()}
 
 
-def engine_starter() -> str:
-    """engine-start.js without its opening comment, to be inlined in a page."""
-    lines = (WEB / STARTER).read_text(encoding="utf-8").splitlines()
+def _module_body(path: Path) -> str:
+    """A module's code without its opening comment."""
+    lines = path.read_text(encoding="utf-8").splitlines()
     while lines and lines[0].startswith("//"):
         lines.pop(0)
-    code = "\n".join(lines).strip()
+    return "\n".join(lines).strip()
+
+
+def engine_starter() -> str:
+    """engine-start.js and the contract it imports, as one classic script to inline.
+
+    The starter must run as the parser reads it, so it cannot be a module
+    that fetches its import: the contract (only `export const` and `export
+    function`, no imports of its own) is put in its place, its names kept in
+    the scope of a function of its own, so the message types are still defined once.
+    """
+    exported = re.compile(r"^export (?=const |function )", re.MULTILINE)
+    contract = exported.sub("", _module_body(WEB / CONTRACT))
+    starter, imported = re.subn(
+        r'^import \{[^}]*\} from "\./contract\.js";\n', "", _module_body(WEB / STARTER),
+        flags=re.MULTILINE,
+    )  # fmt: skip
+    leftover = re.search(r"^\s*(import|export)\b", f"{contract}\n{starter}", re.MULTILINE)
+    if imported != 1 or leftover:
+        raise PluginError(
+            f"questionnaires: {STARTER} cannot be inlined: it must import only from "
+            f"./contract.js, once, and {CONTRACT} must only export const and function"
+        )
+    code = f"(() => {{\n{contract}\n{starter.strip()}\n}})();"
     if "</script" in code.lower():
         raise PluginError(f"questionnaires: {STARTER} cannot be inlined: it contains </script")
     return code

@@ -20,10 +20,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
+import { ENGINE_PATH, pyodideOptions } from "../../web/engine/contract.js";
+
 const STDLIB = "stdlib.zip";
 const ENGINE = "engine.zip";
-// Where the engine's zip lands in the virtual file system, on sys.path.
-const ENGINE_PATH = "/lib/offer-guide-engine.zip";
 
 const quiet = { stdout: () => {}, stderr: (line) => process.stderr.write(line + "\n") };
 
@@ -32,17 +32,15 @@ async function stockPyodide(pyodideDir) {
   return loadPyodide;
 }
 
-// The options the browser's worker passes too: the trimmed library, the
-// engine zip written before Python starts, and a lock file listing nothing.
+// The options the browser's worker boots with too (the contract's).
 export function trimmedOptions(pyodideDir, stdlibPath, engineBytes, lock) {
-  return {
+  return pyodideOptions({
     indexURL: pyodideDir + path.sep,
     stdLibURL: stdlibPath,
-    lockFileContents: lock,
-    env: { PYTHONPATH: ENGINE_PATH },
-    fsInit: async (FS) => FS.writeFile(ENGINE_PATH, engineBytes),
-    ...quiet,
-  };
+    lock,
+    engineBytes: () => engineBytes,
+    stderr: quiet.stderr,
+  });
 }
 
 // Every vector through the bridge, then one error crossing into JavaScript
