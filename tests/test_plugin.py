@@ -178,7 +178,7 @@ def test_a_valid_slot_builds_into_a_form(tmp_path: Path) -> None:
     assert starter and "new Worker(" in starter.group(1)
     first_stylesheet = re.search(r"<link[^>]*stylesheet", head)
     assert first_stylesheet and head.index("data-engine-worker") < first_stylesheet.start()
-    assert not (tmp_path / "site" / "assets" / "questionnaire" / "engine-start.js").exists()
+    assert not (tmp_path / "site" / "assets" / "app" / "engine" / "engine-start.js").exists()
     assert not (tmp_path / "site" / "pyodide").exists(), "runtime: false copies no runtime"
     assert 'data-engine-manifest="null"' in head, "and names none"
 
