@@ -131,7 +131,7 @@ GROUPS = (
     ("/assets/javascripts/", "Material JavaScript"),
     ("/assets/stylesheets/", "Material CSS"),
     ("/search/", "search index"),
-    ("/assets/questionnaire/", "questionnaire JS/CSS and worker"),
+    ("/assets/app/", "questionnaire JS/CSS and worker"),
     ("/assets/offline/", "service worker (Workbox) and its page script"),
     ("/sw.js", "service worker (Workbox) and its page script"),
     ("/workbox-", "service worker (Workbox) and its page script"),

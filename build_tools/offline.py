@@ -4,7 +4,7 @@
 
 offline_sw.mjs runs workbox-build's generateSW over the finished site (this
 hook is listed after the Content-Security-Policy's, so the pages it
-precaches are final). Every page loads offline_assets/offline.js, which
+precaches are final). Every page loads web/offline/offline.js, which
 registers the worker with workbox-window, offers "A new version of the guide
 is available: reload" when a new deploy is waiting, and, on a page whose
 engine has started, asks for the runtime's files once more through the
@@ -25,13 +25,14 @@ import sys
 import tempfile
 from pathlib import Path
 
+# Where the questionnaires plugin puts the engine's runtime, unless it says.
+from build_tools.questionnaires.config import RUNTIME_DIR
+
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = Path(__file__).resolve().parent / "offline_sw.mjs"
-ASSETS = Path(__file__).resolve().parent / "offline_assets"
+ASSETS = ROOT / "web" / "offline"
 WORKBOX_WINDOW = ROOT / "node_modules" / "workbox-window" / "build" / "workbox-window.prod.mjs"
 ASSETS_DIR = "assets/offline"
-# Where the questionnaires plugin puts the engine's runtime, unless it says.
-RUNTIME_DIR = "pyodide"
 WORKER = "sw.js"
 CACHE = ROOT / ".cache" / "offline-sw"
 
@@ -68,6 +69,8 @@ def copy_assets(site_dir: Path) -> None:
     target = site_dir / ASSETS_DIR
     target.mkdir(parents=True, exist_ok=True)
     for asset in sorted(ASSETS.iterdir()):
+        if asset.name.endswith(".test.mjs"):
+            continue
         shutil.copyfile(asset, target / asset.name)
     shutil.copyfile(WORKBOX_WINDOW, target / "workbox-window.mjs")
 

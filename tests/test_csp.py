@@ -61,7 +61,7 @@ def test_every_page_carries_the_one_policy(built_site: Path) -> None:
 
 def test_the_server_sends_the_policy_with_pages_and_workers(built_site: Path, site_url: str):
     header = header_policy(built_site)
-    for path in ("", "assets/questionnaire/engine-worker.js", "pyodide/runtime.json", "sw.js"):
+    for path in ("", "assets/app/engine/engine-worker.js", "pyodide/runtime.json", "sw.js"):
         with urllib.request.urlopen(site_url + path) as response:
             assert response.headers[csp.HEADER] == header, path
             assert response.headers["X-Content-Type-Options"] == "nosniff", path

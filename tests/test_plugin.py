@@ -178,7 +178,7 @@ def test_a_valid_slot_builds_into_a_form(tmp_path: Path) -> None:
     assert starter and "new Worker(" in starter.group(1)
     first_stylesheet = re.search(r"<link[^>]*stylesheet", head)
     assert first_stylesheet and head.index("data-engine-worker") < first_stylesheet.start()
-    assert not (tmp_path / "site" / "assets" / "questionnaire" / "engine-start.js").exists()
+    assert not (tmp_path / "site" / "assets" / "app" / "engine" / "engine-start.js").exists()
     assert not (tmp_path / "site" / "pyodide").exists(), "runtime: false copies no runtime"
     assert 'data-engine-manifest="null"' in head, "and names none"
 
@@ -242,7 +242,7 @@ def test_questionnaires_start_wherever_the_build_puts_the_engine(
     assert result.returncode == 0, result.stderr
     manifest = json.loads((site / "runtime" / "python" / "runtime.json").read_text())
     assert (site / "runtime" / "python" / manifest["files"]["wasm"]["url"]).is_file()
-    assert not (site / "pyodide").exists() and not (site / "assets" / "questionnaire").exists()
+    assert not (site / "pyodide").exists() and not (site / "assets" / "app").exists()
     start_in_thread(server)
     try:
         # Started from <head> on the home page...
@@ -343,7 +343,7 @@ def test_the_guide_builds_its_plan_page_with_addresses_from_the_build(built_site
     assert "<!-- my-plan -->" not in html and html.count("data-plan-data=") == 1
     start = html.index('data-plan-data="') + len('data-plan-data="')
     data = json.loads(unescape(html[start : html.index('"', start)]))
-    worker = "../assets/questionnaire/engine-worker.js"
+    worker = "../assets/app/engine/engine-worker.js"
     manifest = json.loads((built_site / "pyodide" / "runtime.json").read_text(encoding="utf-8"))
     assert data["engine"] == {"runtime": "../pyodide/", "worker": worker, "manifest": manifest}
     assert [item["id"] for item in data["questionnaires"]] == [

@@ -151,7 +151,7 @@ def test_a_shared_link_fills_the_form(page: Page, new_context, page_guard) -> No
 def test_instant_navigation_starts_the_engine_once(page: Page) -> None:
     wasm_requests: list[str] = []
     # Downloads, not the page passing the runtime through its service worker
-    # once the engine is ready (build_tools/offline_assets/offline.js).
+    # once the engine is ready (web/offline/offline.js).
     page.on(
         "response",
         lambda r: (

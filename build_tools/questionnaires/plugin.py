@@ -35,10 +35,20 @@ from .render import field_id, render_questionnaire
 from .runtime import RuntimeSetupError, engine_runtime, install_runtime, runtime_manifest
 
 log = get_plugin_logger(__name__)
-ASSETS = Path(__file__).parent / "assets"
-# Inlined in each questionnaire page (see on_post_page), not copied into the site.
-STARTER = "engine-start.js"
 PROJECT = Path(__file__).resolve().parents[2]
+# The reader's app: the parts of web/ this plugin puts into the site, each
+# folder kept whole under assets_dir (the modules import each other by
+# relative paths, as they do in web/).
+WEB = PROJECT / "web"
+APP_FOLDERS = ("engine", "questionnaires", "plan")
+# Inlined in each questionnaire page (see on_post_page), not copied into the site.
+STARTER = "engine/engine-start.js"
+# The messages and Pyodide's options, shared by the page, the worker and the build.
+CONTRACT = "engine/contract.js"
+# Module scripts on every page, and styles; classic scripts (run on every page).
+PAGE_MODULES = ("questionnaires/questionnaire.js", "plan/plan-page.js")
+PAGE_STYLES = ("questionnaires/questionnaire.css", "plan/plan-page.css")
+PAGE_SCRIPTS = ("questionnaires/result-jump.js",)
 
 
 def load_advice_map(path: Path) -> dict[str, str]:
@@ -55,15 +65,50 @@ def load_advice_map(path: Path) -> dict[str, str]:
     return {str(key): str(value) for key, value in data.items()}
 
 
-def engine_starter() -> str:
-    """engine-start.js without its opening comment, to be inlined in a page."""
-    lines = (ASSETS / STARTER).read_text(encoding="utf-8").splitlines()
+def _module_body(path: Path) -> str:
+    """A module's code without its opening comment."""
+    lines = path.read_text(encoding="utf-8").splitlines()
     while lines and lines[0].startswith("//"):
         lines.pop(0)
-    code = "\n".join(lines).strip()
+    return "\n".join(lines).strip()
+
+
+def engine_starter() -> str:
+    """engine-start.js and the contract it imports, as one classic script to inline.
+
+    The starter must run as the parser reads it, so it cannot be a module
+    that fetches its import: the contract (only `export const` and `export
+    function`, no imports of its own) is put in its place, its names kept in
+    the scope of a function of its own, so the message types are still defined once.
+    """
+    exported = re.compile(r"^export (?=const |function )", re.MULTILINE)
+    contract = exported.sub("", _module_body(WEB / CONTRACT))
+    starter, imported = re.subn(
+        r'^import \{[^}]*\} from "\./contract\.js";\n', "", _module_body(WEB / STARTER),
+        flags=re.MULTILINE,
+    )  # fmt: skip
+    leftover = re.search(r"^\s*(import|export)\b", f"{contract}\n{starter}", re.MULTILINE)
+    if imported != 1 or leftover:
+        raise PluginError(
+            f"questionnaires: {STARTER} cannot be inlined: it must import only from "
+            f"./contract.js, once, and {CONTRACT} must only export const and function"
+        )
+    code = f"(() => {{\n{contract}\n{starter.strip()}\n}})();"
     if "</script" in code.lower():
         raise PluginError(f"questionnaires: {STARTER} cannot be inlined: it contains </script")
     return code
+
+
+def app_files() -> list[Path]:
+    """The files of web/'s app folders the site serves: not the inlined starter, nor tests."""
+    return [
+        path
+        for folder in APP_FOLDERS
+        for path in sorted((WEB / folder).rglob("*"))
+        if path.is_file()
+        and path.relative_to(WEB).as_posix() != STARTER
+        and not path.name.endswith(".test.mjs")
+    ]
 
 
 def insert_in_head(html: str, tag: str) -> str:
@@ -158,9 +203,9 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
             return None
         self.advice_map = load_advice_map(Path(config.docs_dir) / self.config.advice_map)
         base = self.config.assets_dir
-        config.extra_css.append(f"{base}/questionnaire.css")
-        config.extra_css.append(f"{base}/plan-page.css")
-        for name in ("questionnaire.js", "plan-page.js"):
+        config.extra_css.extend(f"{base}/{name}" for name in PAGE_STYLES)
+        config.extra_javascript.extend(f"{base}/{name}" for name in PAGE_SCRIPTS)
+        for name in PAGE_MODULES:
             script = ExtraScriptValue(f"{base}/{name}")
             script.type = "module"
             config.extra_javascript.append(script)
@@ -169,13 +214,11 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        for asset in sorted(ASSETS.iterdir()):
-            if asset.is_file() and asset.name != STARTER:
-                files.append(
-                    File.generated(
-                        config, f"{self.config.assets_dir}/{asset.name}", abs_src_path=str(asset)
-                    )
-                )
+        for asset in app_files():
+            name = asset.relative_to(WEB).as_posix()
+            files.append(
+                File.generated(config, f"{self.config.assets_dir}/{name}", abs_src_path=str(asset))
+            )
         return files
 
     def on_page_markdown(
@@ -237,7 +280,7 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
         """
         if page.file.src_uri not in self.slots:
             return None
-        client = get_relative_url(f"{self.config.assets_dir}/engine-client.js", page.url)
+        client = get_relative_url(f"{self.config.assets_dir}/engine/engine-client.js", page.url)
         addresses = self._engine_addresses(page)
         manifest = json.dumps(addresses.get("manifest"), separators=(",", ":"))
         tags = (
@@ -257,9 +300,10 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
         worker asks for its files at once, with no round trip for a manifest,
         and a page kept by the service worker names the files of its own build.
         """
+        worker = f"{self.config.assets_dir}/engine/engine-worker.js"
         addresses: dict[str, object] = {
             "runtime": get_relative_url(f"{self.config.runtime_dir.strip('/')}/", page.url),
-            "worker": get_relative_url(f"{self.config.assets_dir}/engine-worker.js", page.url),
+            "worker": get_relative_url(worker, page.url),
         }
         if self.config.runtime:
             addresses["manifest"] = self._runtime()[1]

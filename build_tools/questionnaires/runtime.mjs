@@ -14,16 +14,17 @@
 // fails the build. `run` boots a built runtime and writes the replies.
 //
 // VECTORS_JSON: [[questionnaire or "@plan", answers_json, today_or_null], ...]
-// Everything crosses as JSON text; no Python object outlives a call.
+// Everything crosses as JSON text; no Python object outlives a call. The
+// Python that compiles the zips is runtime_compile.py, a file of its own.
 
 import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+import { ENGINE_PATH, pyodideOptions } from "../../web/engine/contract.js";
 
 const STDLIB = "stdlib.zip";
 const ENGINE = "engine.zip";
-// Where the engine's zip lands in the virtual file system, on sys.path.
-const ENGINE_PATH = "/lib/offer-guide-engine.zip";
 
 const quiet = { stdout: () => {}, stderr: (line) => process.stderr.write(line + "\n") };
 
@@ -32,17 +33,15 @@ async function stockPyodide(pyodideDir) {
   return loadPyodide;
 }
 
-// The options the browser's worker passes too: the trimmed library, the
-// engine zip written before Python starts, and a lock file listing nothing.
+// The options the browser's worker boots with too (the contract's).
 export function trimmedOptions(pyodideDir, stdlibPath, engineBytes, lock) {
-  return {
+  return pyodideOptions({
     indexURL: pyodideDir + path.sep,
     stdLibURL: stdlibPath,
-    lockFileContents: lock,
-    env: { PYTHONPATH: ENGINE_PATH },
-    fsInit: async (FS) => FS.writeFile(ENGINE_PATH, engineBytes),
-    ...quiet,
-  };
+    lock,
+    engineBytes: () => engineBytes,
+    stderr: quiet.stderr,
+  });
 }
 
 // Every vector through the bridge, then one error crossing into JavaScript
@@ -71,75 +70,35 @@ function runVectors(pyodide, vectors) {
   }
 }
 
-const TRACE_AND_COMPILE = `
-import importlib.util, json, os, py_compile, sys, zipfile
+// The Python that writes the zips and reports what was imported, loaded
+// into a runtime once (runtime_compile.py, which imports only json and sys at
+// its top, so loading it adds nothing to what it reports).
+const COMPILER = fileURLToPath(new URL("./runtime_compile.py", import.meta.url));
+const loaded = new WeakSet();
 
-STAMP = (1980, 1, 1, 0, 0, 0)
-
-def add(archive, name, data):
-    info = zipfile.ZipInfo(name, STAMP)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = 0o644 << 16
-    archive.writestr(info, data, compresslevel=9)
-
-def compiled(source, display):
-    os.makedirs("/tmp/pyc", exist_ok=True)
-    with open("/tmp/pyc/m.py", "wb") as file:
-        file.write(source)
-    # optimize=2 drops docstrings (and asserts): a quarter fewer bytes to
-    # download; the proof run below checks that no reply changes.
-    py_compile.compile("/tmp/pyc/m.py", "/tmp/pyc/m.pyc", display, doraise=True, optimize=2,
-                       invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
-    with open("/tmp/pyc/m.pyc", "rb") as file:
-        return file.read()
-
-def build_engine(engine_dir, out_dir):
-    with zipfile.ZipFile(out_dir + "/${ENGINE}", "w") as out:
-        for folder, dirs, files in sorted(os.walk(engine_dir)):
-            dirs[:] = sorted(d for d in dirs if d not in ("__pycache__", "cases"))
-            for name in sorted(files):
-                full = os.path.join(folder, name)
-                member = os.path.relpath(full, os.path.dirname(engine_dir))
-                with open(full, "rb") as file:
-                    data = file.read()
-                if name.endswith(".py"):
-                    add(out, member[:-3] + ".pyc", compiled(data, "${ENGINE_PATH}/" + member))
-                elif not name.endswith((".pyc", ".pyo")):
-                    add(out, member, data)
-
-def build_stdlib(imported, out_dir):
-    stock_zip = next(p for p in sys.path if p.endswith("python%d%d.zip" % sys.version_info[:2]))
-    prefix = stock_zip + "/"
-    members = sorted({origin[len(prefix):] for origin in imported if origin.startswith(prefix)})
-    with zipfile.ZipFile(stock_zip) as stock, zipfile.ZipFile(out_dir + "/${STDLIB}", "w") as out:
-        for member in members:
-            add(out, member[:-3] + ".pyc", compiled(stock.read(member), prefix + member))
-    return json.dumps({"python": sys.version.split()[0], "magic": importlib.util.MAGIC_NUMBER.hex(),
-                       "modules": [m[:-3].replace("/", ".").removesuffix(".__init__") for m in members]})
-`;
-
-function importedFiles(pyodide) {
-  const files = pyodide.runPython(
-    "import json, sys\n" +
-      "json.dumps(sorted({getattr(getattr(m, '__spec__', None), 'origin', None) or '' " +
-      "for m in list(sys.modules.values())}))",
-  );
-  return JSON.parse(files).filter(Boolean);
-}
-
-// Python that runs inside a runtime: the zips are written with its own
-// compiler, through a NODEFS mount of the output folder.
-async function withPython(pyodide, outDir, call) {
-  fs.mkdirSync(outDir, { recursive: true });
-  pyodide.FS.mkdirTree("/mnt/out");
-  pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: outDir }, "/mnt/out");
-  pyodide.runPython(TRACE_AND_COMPILE);
-  const fn = pyodide.globals.get(call.name);
+function callPython(pyodide, name, ...args) {
+  if (!loaded.has(pyodide)) {
+    pyodide.runPython(fs.readFileSync(COMPILER, "utf8"));
+    loaded.add(pyodide);
+  }
+  const fn = pyodide.globals.get(name);
   try {
-    return fn(...call.args);
+    return fn(...args);
   } finally {
     fn.destroy();
   }
+}
+
+function importedFiles(pyodide) {
+  return JSON.parse(callPython(pyodide, "imported_files")).filter(Boolean);
+}
+
+// The zips are written by the runtime's own compiler, through a NODEFS
+// mount of the output folder at /mnt/out.
+function mountOut(pyodide, outDir) {
+  fs.mkdirSync(outDir, { recursive: true });
+  pyodide.FS.mkdirTree("/mnt/out");
+  pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: outDir }, "/mnt/out");
 }
 
 async function build(pyodideDir, engineDir, vectorsPath, outDir) {
@@ -152,10 +111,8 @@ async function build(pyodideDir, engineDir, vectorsPath, outDir) {
   const compiler = await loadPyodide({ indexURL: pyodideDir + path.sep, ...quiet });
   compiler.FS.mkdirTree("/mnt/src");
   compiler.FS.mount(compiler.FS.filesystems.NODEFS, { root: path.dirname(engineDir) }, "/mnt/src");
-  await withPython(compiler, outDir, {
-    name: "build_engine",
-    args: ["/mnt/src/" + path.basename(engineDir), "/mnt/out"],
-  });
+  mountOut(compiler, outDir);
+  callPython(compiler, "build_engine", "/mnt/src/" + path.basename(engineDir), `/mnt/out/${ENGINE}`, ENGINE_PATH);
   const engineBytes = fs.readFileSync(path.join(outDir, ENGINE));
 
   // 2. The stock library with the engine loaded as the page loads it (from
@@ -164,9 +121,8 @@ async function build(pyodideDir, engineDir, vectorsPath, outDir) {
   const stock = await loadPyodide(trimmedOptions(pyodideDir, stockZip, engineBytes, lock));
   const expected = runVectors(stock, vectors);
   const imported = importedFiles(stock);
-  const summary = JSON.parse(
-    await withPython(stock, outDir, { name: "build_stdlib", args: [imported, "/mnt/out"] }),
-  );
+  mountOut(stock, outDir);
+  const summary = JSON.parse(callPython(stock, "build_stdlib", imported, `/mnt/out/${STDLIB}`));
 
   // 3. The proof: the trimmed runtime, booted as the browser boots it, gives
   //    the very replies the stock runtime gave.

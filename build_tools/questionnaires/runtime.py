@@ -28,6 +28,10 @@ from engine import cases
 
 HERE = Path(__file__).resolve().parent
 BUILDER = HERE / "runtime.mjs"
+# The Python it runs inside Pyodide to compile the zips.
+COMPILER = HERE / "runtime_compile.py"
+# The contract the builder shares with the reader's worker: Pyodide's options.
+CONTRACT = HERE.parents[1] / "web" / "engine" / "contract.js"
 # Pyodide's files the trimmed runtime still uses, as shipped: the loader, its
 # Emscripten module and the WebAssembly. Not its stdlib zip nor lock file.
 CORE_FILES = {"loader": "pyodide.mjs", "module": "pyodide.asm.mjs", "wasm": "pyodide.asm.wasm"}
@@ -65,7 +69,7 @@ def case_vectors(project: Path) -> list[tuple[str, str, str | None]]:
 
 def _inputs(project: Path, pyodide_dir: Path) -> list[Path]:
     paths = [pyodide_dir / "package.json", *(pyodide_dir / name for name in STOCK_FILES)]
-    paths += [BUILDER, Path(__file__).resolve()]
+    paths += [BUILDER, COMPILER, CONTRACT, Path(__file__).resolve()]
     paths += sorted(p for p in (project / "engine").rglob("*") if "__pycache__" not in p.parts)
     return [path for path in paths if path.is_file()]
 

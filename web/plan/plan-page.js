@@ -3,14 +3,13 @@
 // a printout, and a way to erase it all. plan-view.js draws what this finds.
 // Nothing leaves the device; with nothing answered the engine is not started.
 
-import { hasAnswers, savedAnswers } from "./answers.js";
-import { bindOnEveryPage } from "./dom.js";
-import { theEngine } from "./engine-client.js";
+import { hasAnswers, savedAnswers } from "../questionnaires/answers.js";
+import { bindOnEveryPage } from "../questionnaires/dom.js";
+import { GUIDE_PREFIX } from "../questionnaires/storage.js";
+import { Reply } from "../engine/contract.js";
+import { theEngine } from "../engine/engine-client.js";
 import { describePlan, releasePlan, showEmpty, showPlan, showUnavailable } from "./plan-view.js";
 
-// Every key the guide keeps in this browser starts with this (answers, and
-// anything a questionnaire notes for another): what "Erase everything" removes.
-const GUIDE_STORAGE_PREFIX = "offer-guide:";
 const LOADING_TEXT = "Putting your plan together in your browser…";
 const ERASED_TEXT = "Everything this guide saved in this browser is erased.";
 
@@ -19,7 +18,7 @@ const ERASED_TEXT = "Everything this guide saved in this browser is erased.";
 function guideKeys(storage) {
   try {
     return Array.from({ length: storage.length }, (_, index) => storage.key(index)).filter(
-      (key) => key && key.startsWith(GUIDE_STORAGE_PREFIX),
+      (key) => key && key.startsWith(GUIDE_PREFIX),
     );
   } catch {
     return []; // Storage may be disabled: then nothing was kept.
@@ -73,7 +72,7 @@ async function askForPlan(p) {
     return;
   }
   if (mine !== p.sequence) return; // the answers changed meanwhile
-  if (reply.type !== "PLAN") return showFailure(p, reply.reader_message);
+  if (reply.type !== Reply.PLAN) return showFailure(p, reply.reader_message);
   showPlan(p.content, reply.plan, p.data);
   p.actions.hidden = false;
   setState(p, "ready", describePlan(reply.plan));
@@ -142,7 +141,7 @@ function bind(root) {
   });
   // Answers given in another tab show here too.
   const storageChanged = (event) => {
-    if (event.key === null || event.key.startsWith(GUIDE_STORAGE_PREFIX)) refresh(p);
+    if (event.key === null || event.key.startsWith(GUIDE_PREFIX)) refresh(p);
   };
   window.addEventListener("storage", storageChanged);
   // Printing this page prints the plan alone (plan-page.css), whichever way it is started.

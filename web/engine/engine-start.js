@@ -1,9 +1,13 @@
 // Inlined by the build first in <head> on pages with a questionnaire (see
-// on_post_page in plugin.py): it starts the engine's worker while the parser
+// on_post_page in build_tools/questionnaires/plugin.py): it starts the engine's worker while the parser
 // reads the page, before the page's stylesheets and scripts are fetched.
 // engine-client.js adopts the worker and replays what it said in the
 // meantime. The build writes the runtime's and the worker's addresses, and
-// the runtime's manifest, on this script's own tag.
+// the runtime's manifest, on this script's own tag. The build inlines it with
+// the contract it imports, as one classic script (plugin.py, engine_starter).
+
+import { Message } from "./contract.js";
+
 (() => {
   if (window.offerGuideEarlyEngine) return;
   const { engineRuntime, engineWorker, engineManifest } = document.currentScript.dataset;
@@ -21,7 +25,7 @@
     worker.removeEventListener("error", fail);
   };
   worker.postMessage({
-    type: "SETUP",
+    type: Message.SETUP,
     runtime: new URL(engineRuntime, document.baseURI).href,
     manifest: JSON.parse(engineManifest),
   });

@@ -2,7 +2,8 @@
 // ticked (strings; the engine alone parses numbers and dates), saved in this
 // browser's localStorage, and packed into share links after the '#'.
 
-const STORAGE_PREFIX = "offer-guide:answers:";
+import { answersKey } from "./storage.js";
+
 const SHARE_PREFIX = "#answers=";
 
 export function controlsOf(form, questionId) {
@@ -64,7 +65,7 @@ export function sameAnswers(one, other) {
 
 export function savedAnswers(questionnaire) {
   try {
-    const saved = JSON.parse(localStorage.getItem(STORAGE_PREFIX + questionnaire) || "null");
+    const saved = JSON.parse(localStorage.getItem(answersKey(questionnaire)) || "null");
     return saved && typeof saved === "object" && !Array.isArray(saved) ? saved : null;
   } catch {
     return null;
@@ -73,8 +74,8 @@ export function savedAnswers(questionnaire) {
 
 export function saveAnswers(questionnaire, raw) {
   try {
-    if (!raw || !hasAnswers(raw)) localStorage.removeItem(STORAGE_PREFIX + questionnaire);
-    else localStorage.setItem(STORAGE_PREFIX + questionnaire, JSON.stringify(raw));
+    if (!raw || !hasAnswers(raw)) localStorage.removeItem(answersKey(questionnaire));
+    else localStorage.setItem(answersKey(questionnaire), JSON.stringify(raw));
   } catch {
     // Storage may be full or disabled; the form keeps working without it.
   }

@@ -3,7 +3,9 @@
 // outlives Material's instant navigation. Pages with a questionnaire start its
 // worker early from <head> (engine-start.js, inlined); this module then adopts it.
 // Otherwise it starts the worker itself, from the addresses the build wrote
-// into the questionnaire's data.
+// into the questionnaire's data. The messages are the contract's (contract.js).
+
+import { Message, parseReply } from "./contract.js";
 
 // No fixed limit on the start: a slow link may take minutes to bring the
 // runtime. The worker reports progress as bytes arrive; only silence fails.
@@ -34,7 +36,7 @@ class Engine {
       if (early.failed) this.fail("The questionnaire engine stopped unexpectedly.");
     } else {
       const { runtime, manifest } = addresses;
-      this.worker.postMessage({ type: "SETUP", runtime, manifest });
+      this.worker.postMessage({ type: Message.SETUP, runtime, manifest });
     }
   }
 
@@ -84,31 +86,31 @@ class Engine {
   receive(message) {
     if (this.state === "error") return; // a failure is final, whatever follows it
     if (this.state === "loading") this.watchForStall();
-    if (message.type === "PROGRESS") {
+    if (message.type === Message.PROGRESS) {
       this.progress = { loaded: message.loaded, total: message.total };
       return this.setState("loading");
     }
-    if (message.type === "READY") return this.setState("ready");
-    if (message.type === "FAILED") {
+    if (message.type === Message.READY) return this.setState("ready");
+    if (message.type === Message.FAILED) {
       return this.fail(`The questionnaire engine could not start: ${message.message}.`);
     }
     const waiting = this.pending.get(message.id);
     if (!waiting) return;
     this.pending.delete(message.id);
-    if (message.type === "CRASHED") waiting.reject(new Error(message.message));
-    else waiting.resolve(message);
+    if (message.type === Message.CRASHED) waiting.reject(new Error(message.message));
+    else waiting.resolve(parseReply(message.text));
   }
 
-  // Resolves with the engine's reply: {type: "RESULT", result} or
-  // {type: "INVALID", question, message, reader_message}.
+  // Resolves with the engine's reply (contract.js, Reply), and its `text`:
+  // {type: RESULT, result} or {type: INVALID, question, message, reader_message}.
   evaluate(questionnaire, answers) {
-    return this.ask({ type: "EVALUATE", questionnaire, answers });
+    return this.ask({ type: Message.EVALUATE, questionnaire, answers });
   }
 
-  // Resolves with {type: "PLAN", plan} for every questionnaire's answers
+  // Resolves with {type: PLAN, plan} for every questionnaire's answers
   // ({id: answers}), or INVALID.
   plan(answers) {
-    return this.ask({ type: "PLAN", answers });
+    return this.ask({ type: Message.PLAN, answers });
   }
 
   ask(message) {

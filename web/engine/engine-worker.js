@@ -1,15 +1,11 @@
 // The engine's Web Worker: boots Pyodide from the site's own files (the
-// engine's runtime, built for it: see runtime.py), and answers EVALUATE
-// messages through the engine's own bridge, engine.evaluate_json: a string in,
-// a string out, no Python source here and no Python object left behind.
-//
-// Messages in:  SETUP {runtime, manifest}, EVALUATE {id, questionnaire, answers, today},
-//               PLAN {id, answers (by questionnaire), today}
-// Messages out: PROGRESS {loaded, total} (bytes), READY, FAILED {message},
-//               RESULT {id, result}, PLAN {id, plan},
-//               INVALID {id, question, message, reader_message}, CRASHED {id, message}
-// `today` is the reader's date (YYYY-MM-DD): the engine dates drafts and plans
-// with it and never reads a clock of its own.
+// engine's runtime, built for it: see build_tools/questionnaires/runtime.py),
+// and answers EVALUATE and PLAN messages through the engine's own bridge,
+// engine.evaluate_json and engine.plan_json: a string in, a string out, no
+// Python source here and no Python object left behind. The messages, and the
+// options Pyodide boots with, are the contract's (contract.js).
+
+import { Message, pyodideOptions } from "./contract.js";
 
 let pyodideReady = null;
 
@@ -49,7 +45,7 @@ function progressReporter(total) {
     const now = performance.now();
     if (!started && (force || now - last >= PROGRESS_EVERY_MS)) {
       last = now;
-      self.postMessage({ type: "PROGRESS", loaded, total });
+      self.postMessage({ type: Message.PROGRESS, loaded, total });
     }
   };
 }
@@ -196,20 +192,19 @@ async function boot(runtime, manifest) {
   everything.catch(reportFailure);
   const { loadPyodide } = await script(files.loader);
   const pyodide = await withRuntimeFiles(wasm, stdlib, () =>
-    loadPyodide({
-      indexURL,
-      stdLibURL: stdlib.url,
-      lockFileContents: manifest.lock,
-      env: { PYTHONPATH: manifest.enginePath },
-      fsInit: async (FS) => {
-        // Python starts when this returns: never with a file that failed.
-        const [, , , engine] = await everything.catch(() => new Promise(() => {}));
-        counted(0, true);
-        FS.writeFile(manifest.enginePath, engine.bytes);
-      },
-      stdout: () => {},
-      stderr: () => {},
-    }),
+    loadPyodide(
+      pyodideOptions({
+        indexURL,
+        stdLibURL: stdlib.url,
+        lock: manifest.lock,
+        engineBytes: async () => {
+          // Python starts when this resolves: never with a file that failed.
+          const [, , , engine] = await everything.catch(() => new Promise(() => {}));
+          counted(0, true);
+          return engine.bytes;
+        },
+      }),
+    ),
   );
   // Every definition read and checked before READY, not at the first answer.
   const module = pyodide.pyimport("engine");
@@ -222,12 +217,13 @@ async function boot(runtime, manifest) {
 }
 
 // Calls one of the engine's bridge functions with strings only, and lets go of
-// every proxy it made.
+// every proxy it made. Its reply goes to the page as the text it is: parsed
+// there, once (contract.js, parseReply).
 function callBridge(pyodide, name, ...args) {
   const engine = pyodide.pyimport("engine");
   const bridge = engine[name];
   try {
-    return JSON.parse(bridge(...args));
+    return bridge(...args);
   } finally {
     bridge.destroy();
     engine.destroy();
@@ -236,7 +232,7 @@ function callBridge(pyodide, name, ...args) {
 
 function reply(pyodide, message) {
   const today = message.today || null;
-  if (message.type === "PLAN") return callBridge(pyodide, "plan_json", JSON.stringify(message.answers), today);
+  if (message.type === Message.PLAN) return callBridge(pyodide, "plan_json", JSON.stringify(message.answers), today);
   return callBridge(pyodide, "evaluate_json", message.questionnaire, JSON.stringify(message.answers), today);
 }
 
@@ -251,7 +247,7 @@ let started = false;
 function reportFailure(reason) {
   if (started) return;
   started = true;
-  self.postMessage({ type: "FAILED", message: describe(reason) });
+  self.postMessage({ type: Message.FAILED, message: describe(reason) });
 }
 self.addEventListener("unhandledrejection", (event) => reportFailure(event.reason));
 self.addEventListener("error", (event) => reportFailure(event.error || event.message));
@@ -266,7 +262,7 @@ async function setup(runtime, manifest) {
   }
   if (!started) {
     started = true;
-    self.postMessage({ type: "READY" });
+    self.postMessage({ type: Message.READY });
   }
 }
 
@@ -278,14 +274,14 @@ async function answer(message) {
     return; // FAILED was already reported once.
   }
   try {
-    self.postMessage({ ...reply(pyodide, message), id: message.id });
+    self.postMessage({ type: Message.REPLY, id: message.id, text: reply(pyodide, message) });
   } catch (error) {
-    self.postMessage({ type: "CRASHED", id: message.id, message: describe(error) });
+    self.postMessage({ type: Message.CRASHED, id: message.id, message: describe(error) });
   }
 }
 
 self.addEventListener("message", (event) => {
   const message = event.data;
-  if (message.type === "SETUP") setup(message.runtime, message.manifest);
-  else if (message.type === "EVALUATE" || message.type === "PLAN") answer(message);
+  if (message.type === Message.SETUP) setup(message.runtime, message.manifest);
+  else if (message.type === Message.EVALUATE || message.type === Message.PLAN) answer(message);
 });

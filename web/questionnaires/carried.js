@@ -8,8 +8,7 @@
 
 import { controlsOf, readRaw, savedAnswers } from "./answers.js";
 import { element } from "./dom.js";
-
-const HANDOFF_PREFIX = "offer-guide:handoff:";
+import { handOffKey } from "./storage.js";
 
 function storedValue(questionnaire, question) {
   const saved = savedAnswers(questionnaire);
@@ -68,7 +67,7 @@ export function carryOver(form, definition, shares) {
 // The offer check's score, handed to the triage as its answer to offer_fit.
 export function handOff(questionnaire, question, value) {
   try {
-    localStorage.setItem(HANDOFF_PREFIX + questionnaire, JSON.stringify({ [question]: String(value) }));
+    localStorage.setItem(handOffKey(questionnaire), JSON.stringify({ [question]: String(value) }));
   } catch {
     // Without storage the link still opens the triage; the reader picks the value.
   }
@@ -77,8 +76,8 @@ export function handOff(questionnaire, question, value) {
 export function receiveHandOff(form, definition) {
   let handed = null;
   try {
-    handed = JSON.parse(localStorage.getItem(HANDOFF_PREFIX + definition.id) || "null");
-    localStorage.removeItem(HANDOFF_PREFIX + definition.id);
+    handed = JSON.parse(localStorage.getItem(handOffKey(definition.id)) || "null");
+    localStorage.removeItem(handOffKey(definition.id));
   } catch {
     return;
   }

@@ -2,7 +2,7 @@
 // to fix, or where to start. Every guide reference is a link whose text is the
 // section's heading and its page, so the printout reads as well as the screen.
 
-import { adviceLine, copyButton, element } from "./dom.js";
+import { adviceLine, copyButton, element } from "../questionnaires/dom.js";
 
 // The calendar download of each plan region; released when it is replaced.
 const calendarUrls = new WeakMap();

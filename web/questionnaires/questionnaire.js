@@ -7,7 +7,8 @@
 // screen, result-view.js shows the result, printed-plan.js prints it, and
 // shared-link.js asks before a link replaces saved answers.
 
-import { theEngine } from "./engine-client.js";
+import { Reply } from "../engine/contract.js";
+import { theEngine } from "../engine/engine-client.js";
 import {
   forgetSharedAnswers,
   hasAnswers,
@@ -102,14 +103,13 @@ async function showAnswersResult(q) {
   if (mine !== q.sequence) return; // a newer answer is on its way
   // Past failures were about other answers: the engine is working.
   setStatus(q, q.engine.state, STATUS_TEXT[q.engine.state] ?? "");
-  if (reply.type === "INVALID") return notCurrent(q, showInvalid, q, reply);
+  if (reply.type === Reply.INVALID) return notCurrent(q, showInvalid, q, reply);
   if (!hasAnswers(raw)) return notCurrent(q, showWaiting, q.region, "ready");
   // The same result again (a change event after input, say) is left alone:
   // redrawing it would swallow a click on one of its links.
-  const shown = JSON.stringify(reply.result);
-  if (shown === q.current) return;
+  if (reply.text === q.current) return;
   showResult(q.region, reply.result, { links: q.links, labels: q.labels, pages: q.pages });
-  q.current = shown;
+  q.current = reply.text;
 }
 
 // ---------------------------------------------------------------- the reader's buttons

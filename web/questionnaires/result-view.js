@@ -138,6 +138,13 @@ function scoreRow(factor, compare) {
   return element("tr", { "data-factor": factor.id }, ...cells);
 }
 
+// The questionnaire a result hands its values on to: the one its next step
+// leads to, if the guide has a page for it.
+function handOffTarget(result, pages) {
+  const step = (result.next || []).find((next) => pages[next.questionnaire]);
+  return step ? step.questionnaire : null;
+}
+
 function scoreTable(result, pages) {
   const score = result.score || {};
   const compare = score.first_choice !== null && score.first_choice !== undefined;
@@ -171,10 +178,13 @@ function scoreTable(result, pages) {
   if (result.unchecked && result.unchecked.length) {
     parts.push(section("Homework still to do", "result__unchecked", result.unchecked.map((item) => element("li", { "data-unchecked": item.value }, item.label))));
   }
+  // The score handed on, as the triage's offer_fit, to where the result's
+  // next step leads (the offer check's definition names it: `next`).
   const triage = result.triage || {};
-  if (triage.offer_fit && pages["should-i-decline"]) {
-    const link = element("a", { href: pages["should-i-decline"].href, "data-to-triage": String(triage.offer_fit) }, `Use ${triage.offer_fit} of 5 as the offer's fit in the triage`);
-    link.addEventListener("click", () => handOff("should-i-decline", "offer_fit", triage.offer_fit));
+  const target = handOffTarget(result, pages);
+  if (triage.offer_fit && target) {
+    const link = element("a", { href: pages[target].href, "data-to-triage": String(triage.offer_fit) }, `Use ${triage.offer_fit} of 5 as the offer's fit in the triage`);
+    link.addEventListener("click", () => handOff(target, "offer_fit", triage.offer_fit));
     parts.push(element("p", { class: "result__to-triage" }, link));
   }
   return parts;
