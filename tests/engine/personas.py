@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 
 from engine_cases import _expectations, split_list
 
 from engine.cases import read_table, tables
+
+# A Thursday late in November, unless a persona names its own today.
+DEFAULT_TODAY = "2026-11-26"
 
 
 @dataclass(frozen=True)
@@ -17,6 +21,11 @@ class Persona:
     description: str
     answers: dict
     expected: dict[str, list[str]]
+
+    @property
+    def today(self) -> date:
+        """The reader's today: the persona's own, or the day the table was first written for."""
+        return date.fromisoformat(self.expected.get("today", [DEFAULT_TODAY])[0])
 
     @property
     def id(self) -> str:
@@ -59,6 +68,13 @@ def problems(persona: Persona, result: dict) -> list[str]:
     for doc in split_list(",".join(expect.get("documents", []))):
         if doc not in documents:
             wrong.append(f"document {doc} missing")
+    drafts = "\n\n".join(doc["content"] for doc in result["documents"])
+    for needle in expect.get("draft", []):
+        if needle not in drafts:
+            wrong.append(f"no draft says {needle!r}")
+    for needle in expect.get("not_draft", []):
+        if needle in drafts:
+            wrong.append(f"a draft says {needle!r}")
     if "fallback" in expect:
         got = (result.get("fallback") or {}).get("outcome")
         if got != expect["fallback"][0]:
