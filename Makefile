@@ -1,5 +1,6 @@
 # One entry point for people and CI. `make serve` builds and serves the
-# guide; `make test` runs every test. Both set up what they need first.
+# guide; `make test` runs every test; `make check` is the quick loop while
+# editing. All set up what they need first.
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -18,15 +19,22 @@ export PYTHONDONTWRITEBYTECODE := 1
 # pyenv reads .python-version (3.12); elsewhere use the newest python3 on PATH.
 PYTHON ?= $(shell command -v python3.12 2>/dev/null || command -v python3.13 2>/dev/null || command -v python3)
 
-.PHONY: help setup build serve test lint pdf bench clean
+# The JavaScript's unit tests (the shell expands the list: every Node reads it).
+JS_TESTS := tests/js/*.test.mjs
+# What `make check` runs of pytest: the engine's and the plugin's tests that
+# need neither a browser, nor the built site, nor Pyodide.
+CHECK_TESTS := -m "not e2e and not site and not slow" tests/engine tests/test_plugin.py
+
+.PHONY: help setup build serve check test lint pdf bench clean
 
 help:
 	@echo "make serve   build the guide and serve it on http://127.0.0.1:$(PORT)/"
 	@echo "make build   build the guide into site/"
-	@echo "make test    run every test (unit, build, browser)"
+	@echo "make check   quick loop (under a minute): lint, JS unit tests, engine and plugin tests"
+	@echo "make test    run every test (lint, JS unit, engine, build, browser)"
 	@echo "make pdf     write the guide as a PDF under dist/"
 	@echo "make bench   measure speed and size into bench/"
-	@echo "make lint    ruff"
+	@echo "make lint    ruff check and ruff format --check"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "Python 3.12 or newer is needed (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3.12")'
@@ -64,7 +72,16 @@ lint: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-test: setup
+# Lint, then the JavaScript's unit tests, then the engine's and the plugin's
+# tests on every CPU (pytest-xdist), each step stopping the target if it fails.
+check: lint
+	@start=$$EPOCHREALTIME; \
+	node --test --test-reporter=dot $(JS_TESTS) || exit 1; \
+	$(PY) -m pytest -n auto -q -p no:cacheprovider $(CHECK_TESTS) $(PYTEST_ARGS) || exit 1; \
+	echo "make check: passed (tests in $$(awk "BEGIN { printf \"%.0f\", $$EPOCHREALTIME - $$start }") s)"
+
+test: lint
+	node --test $(JS_TESTS)
 	@CHROMIUM="$$($(PY) -m build_tools.chromium --install)" || exit 1; \
 	echo "Browser tests use $$CHROMIUM"; \
 	CHROMIUM="$$CHROMIUM" $(PY) -m pytest $(PYTEST_ARGS)

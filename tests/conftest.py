@@ -58,6 +58,27 @@ def base_url(site_url: str) -> str:
     return site_url
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _verify_url() -> None:
+    """pytest-base-url's autouse check, which asks for base_url in every session.
+
+    Left as it is, it would build the whole site before the first test, even in
+    a run of the engine's tests alone; the browser tests ask for the site
+    themselves. (There is no --verify-base-url to honour: the URL is our own.)
+    """
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that need the strict build of the whole site are marked ``site``.
+
+    `make check` leaves them out with ``-m "not site"``: the build takes seconds,
+    and half a minute when the engine changed (its runtime is rebuilt).
+    """
+    for item in items:
+        if "site_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.site)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     executable = chromium.find()
