@@ -51,6 +51,12 @@ def long_date(day: date) -> str:
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
 
 
+def long_date_near(day: date, reference: date) -> str:
+    """long_date, with the year when it is not the reference's: 'Friday 8 January 2027'."""
+    words = long_date(day)
+    return words if day.year == reference.year else f"{words} {day.year}"
+
+
 def is_working_day(day: date) -> bool:
     return day.weekday() < 5 and (day.month, day.day) not in HOLIDAYS
 

@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 PRODID = "-//offer-guide//plan//EN"
+# Every calendar the guide writes names its events KEY@offer-guide: the same
+# event keeps one UID in its questionnaire's file and in My plan's, so
+# importing both updates the event instead of duplicating it.
+UID_DOMAIN = "offer-guide"
 # RFC 5545 3.1: lines SHOULD NOT be longer than 75 octets, excluding the CRLF.
 MAX_OCTETS = 75
 
@@ -17,6 +21,11 @@ class Event:
     summary: str
     description: str
     reminder: str | None = None  # a TRIGGER duration after the start, such as "PT9H"
+
+
+def event_uid(key: str) -> str:
+    """The UID of the event `key` ("check-in-1-…", "offer-deadline") in every calendar."""
+    return f"{key}@{UID_DOMAIN}"
 
 
 def escape(text: str) -> str:

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from .drafts import is_working_day, long_date, working_day
 from .errors import InvalidAnswers, QuestionnaireError
-from .ics import Event, calendar
+from .ics import Event, calendar, event_uid
 from .loader import load_all
 
 # Typing names only for annotations: importing typing costs start-up time in Pyodide.
@@ -56,17 +56,13 @@ def _triage_steps(result: dict, answers: dict, today: date | None) -> list[dict]
 
 
 def _follow_up_steps(result: dict) -> list[dict]:
+    """Each check-in, dated and keyed as its note says, so My plan's event for it is the
+    very event of follow-up-plan.ics (same UID: importing both updates, never doubles)."""
     if result["outcome"] != "follow_up_plan":
         return []
-    notes = {doc["id"]: doc for doc in result["documents"]}
-    steps = []
-    for k, day in enumerate(result["facts"]["check_in_dates"] or [], start=1):
-        note = notes.get(f"note_{k}", {}).get("content", "")
-        subject = note.splitlines()[0].removeprefix("Subject: ") if note else ""
-        steps.append(_step(date.fromisoformat(day), "check_in", result["questionnaire"],
-                           f"Check-in {k}: {subject}" if subject else f"Check-in {k}",
-                           ["D3", "D4"], f"check-in-{k}", note))  # fmt: skip
-    return steps
+    return [_step(date.fromisoformat(doc["event"]["date"]), "check_in", result["questionnaire"],
+                  doc["event"]["summary"], ["D3", "D4"], doc["event"]["key"], doc["content"])
+            for doc in result["documents"] if "event" in doc]  # fmt: skip
 
 
 def plan(answers_by_questionnaire: Any, today: date | None = None) -> dict[str, Any]:
@@ -103,7 +99,7 @@ def plan(answers_by_questionnaire: Any, today: date | None = None) -> dict[str, 
         documents += [{**doc, "questionnaire": definition.id}
                       for doc in result["documents"] if doc["kind"] != "ics"]  # fmt: skip
     steps.sort(key=lambda step: (step["date"], step["kind"]))
-    events = [Event(uid=f"{step['uid']}@offer-guide-plan", day=date.fromisoformat(step["date"]),
+    events = [Event(uid=event_uid(step["uid"]), day=date.fromisoformat(step["date"]),
                     summary=step["title"], description=step["detail"] or step["title"],
                     reminder=REMINDER) for step in steps]  # fmt: skip
     stamp = today or (date.fromisoformat(steps[0]["date"]) if steps else date(2000, 1, 1))

@@ -1,8 +1,11 @@
-"""The decline plan's drafts: talking points, a request for a conversation, a thank-you note.
+"""The decline plan's drafts: talking points, a request for a conversation, a thank-you
+note, and a complete decline by email for when no conversation can be had.
 
 Each honest reason (C2) is written once per sentence it appears in, so every
 option reads naturally everywhere; the reader's own words stand as their own
-sentences, introduced, never pasted after a colon.
+sentences, introduced, never pasted after a colon. The request asks to talk
+before answering and gives no answer; the answer comes in the conversation,
+or in the email when a conversation is not possible.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ if TYPE_CHECKING:
     Answers = dict[str, Any]
 
 
-# value -> (talking point, the reason as the reader says it in the thank-you note)
+# value -> (talking point, the reason as the reader says it in a note)
 REASONS = {
     "role_scope": ("Say that the role, as it stands, is not the work you most want to do.",
                    "the role, as it stands, is not the work I most want to do"),
@@ -29,6 +32,8 @@ REASONS = {
                "I do not see the room to grow that I am looking for"),
     "location": ("Say that the location or the working arrangements do not work for you.",
                  "the location and the working arrangements do not work for me"),
+    "schedule": ("Say that the hours the role needs, such as its shifts or on-call duty, do not "
+                 "work for you.", "the hours the role needs do not fit my life"),
     "culture": ("Say that you are not sure the way of working there would suit you.",
                 "I am not sure the way of working would suit me"),
     "other_offer": ("Say that you have another opportunity that fits your goals better.",
@@ -37,6 +42,9 @@ REASONS = {
     "other": ("Give your reason honestly, in a sentence or two you would be happy to say "
               "aloud.", None),
 }  # fmt: skip
+# Where the reader chose "something else" and gave no words: the email must
+# still say why (C2), so it leaves a gap to fill.
+YOUR_REASON = "[your honest reason]"
 
 
 def _hello(answers: Answers) -> str:
@@ -49,7 +57,9 @@ def _hello(answers: Answers) -> str:
 def _points(answers: Answers, role: str, keep_open: bool) -> list[str]:
     contact = answers.get("contact_name") or "them"
     point, _ = REASONS.get(answers.get("honest_reason", ""), REASONS["other"])
-    points = [f"Thank {contact} for the offer of {role}, and for their time.", point]
+    points = [f"Thank {contact} for the offer of {role}, and for their time.",
+              "Give your answer clearly: you have decided not to accept the offer as it stands.",
+              point]  # fmt: skip
     if "reason_detail" in answers:
         points.append(f"In your own words: “{answers['reason_detail']}”")
     if "would_make_right" in answers:
@@ -65,8 +75,10 @@ def _points(answers: Answers, role: str, keep_open: bool) -> list[str]:
 
 
 def _request(answers: Answers, role: str, company: str, signature: str) -> str:
-    ask = ("Before I reply formally, I would value a short conversation, 15 minutes by phone "
-           "or video, to explain my reasons honestly and to hear your thoughts.")  # fmt: skip
+    """A short request to talk before answering: it gives no answer yet (C1)."""
+    ask = ("Before I give you my answer, I would value a short conversation, 15 minutes by phone "
+           "or video. I would like to explain my thinking honestly and hear your thoughts. "
+           "Would you have time this week or next?")  # fmt: skip
     if answers.get("contact_role") == "recruiter":
         ask += " If possible, I would also like to speak with the hiring manager."
     return "\n".join([
@@ -74,11 +86,9 @@ def _request(answers: Answers, role: str, company: str, signature: str) -> str:
         "",
         f"Hi {_hello(answers)},",
         "",
-        f"Thank you for offering me {role} at {company}. I have thought it over carefully, "
-        "and I have decided not to accept it as it stands.",
+        f"Thank you for offering me {role} at {company}. I have thought it over carefully.",
         "",
         ask,
-        "Would you have time this week or next?",
         "",
         "Kind regards,",
         signature,
@@ -111,6 +121,40 @@ def _thanks(answers: Answers, role: str, company: str, signature: str, keep_open
     return "\n".join(lines + ["", "Best wishes,", signature])
 
 
+def _by_email(answers: Answers, role: str, company: str, signature: str, keep_open: bool) -> str:
+    """The whole decline in writing: thanks, the answer, the honest reason, what would make a
+    role right, and an open door or warm wishes (C2-C4), as the conversation would have."""
+    _, reason = REASONS.get(answers.get("honest_reason", ""), REASONS["other"])
+    answer = [f"Thank you for offering me {role} at {company}, and for the time you and the "
+              "team gave me. I have thought it over carefully, and I have decided not to "
+              "accept it."]  # fmt: skip
+    if "reason_detail" in answers:
+        why = woven(answers["reason_detail"], "To be honest with you,",
+                    "To be honest with you, it comes down to")  # fmt: skip
+    elif reason:
+        why = f"To be honest with you, {reason}."
+    else:
+        why = f"To be honest with you, {YOUR_REASON}."
+    lines = [f"Subject: {role[0].upper() + role[1:]} at {company}", "",
+             f"Hi {_hello(answers)},", "", answer[0], "", why]  # fmt: skip
+    wish = answers.get("would_make_right")
+    if keep_open:
+        if wish:
+            said = woven(wish, "In future,", "What I am really looking for is")
+            lines += ["", f"{said} If something like that comes up at {company}, I would be "
+                      "very glad to hear from you."]  # fmt: skip
+        else:
+            lines += ["", f"If a role closer to what I am looking for comes up at {company}, I "
+                      "would be very glad to hear from you."]  # fmt: skip
+        lines += ["", "I hope we can stay in touch."]
+    else:
+        lines += ["", f"I wish you and everyone at {company} well, and I hope you find the "
+                  "right person soon."]  # fmt: skip
+    if answers.get("contact_role") == "recruiter":
+        lines += ["", "Please pass on my thanks to the hiring manager."]
+    return "\n".join(lines + ["", "Kind regards,", signature])
+
+
 def documents(outcome: str, answers: Answers, today: date | None = None) -> list[dict]:
     company = answers.get("company") or "[company]"
     signature = answers.get("your_name") or "[your name]"
@@ -123,6 +167,11 @@ def documents(outcome: str, answers: Answers, today: date | None = None) -> list
                  "request-message.txt", _request(answers, role, company, signature)),
         document("thank_you_note", "Thank-you note after the conversation", "text",
                  "thank-you-note.txt", _thanks(answers, role, company, signature, keep_open)),
+        # Always drafted: a reader who cannot get a conversation (no reply, no time,
+        # or an employer who asks for an answer in writing) sends this instead.
+        document("decline_by_email", "If a conversation is not possible: your decline by email",
+                 "text", "decline-by-email.txt",
+                 _by_email(answers, role, company, signature, keep_open)),
     ]  # fmt: skip
 
 

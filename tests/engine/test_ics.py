@@ -6,22 +6,23 @@ from datetime import date
 
 import icalendar
 
-from engine import evaluate
+from engine import evaluate, plan
 from engine.ics import fold
 
+TODAY = date(2026, 12, 18)  # a Friday: the reader has just turned the offer down
 ANSWERS = {
     "situation": "declined_offer",
     "contact_name": "Zoë Ångström",
     "company": "Acme; Widgets, Ltd\\Group",
-    "last_contact": "2026-12-20",
+    "last_contact": "2026-12-10",
     "cadence_weeks": 4,
     "check_ins": 5,
     "accomplishments": "Led a migration, cut costs; spoke at a meetup.\nAlso: a new certificate.",
 }
 
 
-def _calendar(answers=ANSWERS) -> dict:
-    documents = evaluate("follow-up-plan", answers)["documents"]
+def _calendar(answers=ANSWERS, today=TODAY) -> dict:
+    documents = evaluate("follow-up-plan", answers, today=today)["documents"]
     (calendar,) = [doc for doc in documents if doc["kind"] == "ics"]
     return calendar
 
@@ -33,21 +34,22 @@ def test_calendar_parses_with_the_right_events_and_dates():
     parsed = icalendar.Calendar.from_ical(document["content"])
     events = list(parsed.walk("VEVENT"))
     assert [event.decoded("DTSTART") for event in events] == [
-        # Every four weeks from Sunday 20 December, each moved to the Friday before.
+        # The first note today, Friday 18 December; then every four weeks from it.
+        date(2026, 12, 18),
         date(2027, 1, 15),
         date(2027, 2, 12),
         date(2027, 3, 12),
         date(2027, 4, 9),
-        date(2027, 5, 7),
     ]
     for event in events:
         start = event.decoded("DTSTART")
         assert isinstance(start, date)  # all-day
         assert (event.decoded("DTEND") - start).days == 1
         assert str(event["SUMMARY"]).startswith("Check in with Zoë Ångström at Acme; Widgets")
-        assert start.weekday() < 5 and (start.month, start.day) not in ((1, 1), (12, 25))
+        assert start.weekday() < 5
+        assert (start.month, start.day) not in ((1, 1), (12, 24), (12, 25), (12, 26), (12, 31))
         assert str(event["DESCRIPTION"]).startswith("Subject: ")  # the note itself
-        assert event.decoded("DTSTAMP").isoformat().startswith("2026-12-20T00:00:00")
+        assert event.decoded("DTSTAMP").isoformat().startswith("2026-12-18T00:00:00")
         (alarm,) = event.walk("VALARM")
         assert str(alarm["ACTION"]) == "DISPLAY"
         assert alarm.decoded("TRIGGER").total_seconds() == 9 * 3600  # 9:00 on the day
@@ -92,3 +94,23 @@ def test_an_updated_plan_keeps_its_uids_so_a_second_import_updates_not_duplicate
     imported = {str(e["UID"]): e for cal in (first, second) for e in cal.walk("VEVENT")}
     assert len(imported) == 5
     assert "I gave a talk at a meetup." in str(imported[uids[0]]["DESCRIPTION"])
+
+
+def _events(content: str) -> dict[str, icalendar.Event]:
+    return {str(event["UID"]): event for event in icalendar.Calendar.from_ical(content).walk(
+        "VEVENT")}  # fmt: skip
+
+
+def test_a_check_in_is_one_event_in_both_calendars():
+    """follow-up-plan.ics and my-plan.ics give each check-in the same UID, date, title and
+    note: importing both updates the events rather than doubling them."""
+    own = _events(_calendar()["content"])
+    made = plan({"follow-up-plan": ANSWERS}, today=TODAY)
+    combined = _events(made["calendar"]["content"])
+    assert set(own) == set(combined) and len(own) == ANSWERS["check_ins"]
+    for uid, event in own.items():
+        other = combined[uid]
+        for field in ("DTSTART", "SUMMARY", "DESCRIPTION"):
+            assert other.decoded(field) == event.decoded(field), (uid, field)
+    # The steps of My plan carry the same keys the calendars name their events by.
+    assert {f"{step['uid']}@offer-guide" for step in made["steps"]} == set(own)

@@ -29,14 +29,19 @@ def test_nothing_answered_gives_an_empty_plan():
 
 def test_steps_come_dated_and_in_order():
     made = plan(EVERYTHING, today=TODAY)
-    assert [(step["date"], step["kind"]) for step in made["steps"]] == [
-        ("2026-11-26", "ask_for_time"),  # today: ask at once
-        ("2026-11-30", "deadline"),  # 4 days from today
-        ("2026-12-11", "check_in"),  # 3 weeks after 20 November
-        ("2026-12-17", "first_choice_answer"),  # 3 weeks from today
-        ("2026-12-30", "check_in"),  # 1 January by cadence: the working day before 31 December
-        ("2027-01-22", "check_in"),  # 22 January 2027 is a Friday (the 22nd by cadence)
+    steps = [(step["date"], step["kind"]) for step in made["steps"]]
+    assert steps == sorted(steps)
+    assert [day for day, kind in steps if kind == "check_in"] == [
+        "2026-12-11",  # 3 weeks after 20 November: where things stand
+        "2026-12-30",  # 1 January by cadence: the working day before 31 December
+        "2027-01-22",  # 22 January 2027 is a Friday (the 22nd by cadence)
     ]
+    # The triage's own steps (its outcome is the triage's to decide).
+    assert ("2026-11-30", "deadline") in steps  # 4 days from today
+    assert ("2026-12-17", "first_choice_answer") in steps  # 3 weeks from today
+    checks = [step for step in made["steps"] if step["kind"] == "check_in"]
+    assert checks[0]["title"] == ("Check in with Priya Raman at Northwind: Where things stand "
+                                  "at Northwind")  # fmt: skip
     assert [item["questionnaire"] for item in made["items"]] == [
         "should-i-decline",
         "decline-plan",
@@ -64,6 +69,14 @@ def test_the_calendar_holds_every_step_with_a_reminder_and_stable_uids():
     uids = {str(e["UID"]) for e in events}
     assert {str(e["UID"]) for e in icalendar.Calendar.from_ical(
         again["calendar"]["content"]).walk("VEVENT")} == uids  # fmt: skip
+
+
+def test_after_declining_the_first_check_in_is_today_in_the_plan_too():
+    declined = {**FOLLOW_UP, "situation": "declined_offer"}
+    made = plan({"follow-up-plan": declined}, today=date(2026, 12, 24))  # Thursday, a holiday
+    days = [step["date"] for step in made["steps"]]
+    # 24-27 December are off: the first note goes on Monday 28 December, then every 3 weeks.
+    assert days == ["2026-12-28", "2027-01-18", "2027-02-08"]
 
 
 def test_invalid_answers_in_one_questionnaire_leave_the_rest_of_the_plan():
