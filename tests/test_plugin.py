@@ -10,8 +10,11 @@ import sys
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 from playwright.sync_api import Page, expect
 
 import engine
@@ -23,7 +26,12 @@ from build_tools.questionnaires.blocks import (
     replace_slot_lines,
 )
 from build_tools.questionnaires.plan_page import render_plan
-from build_tools.questionnaires.plugin import page_title, with_plan_slot
+from build_tools.questionnaires.plugin import (
+    QuestionnairesPlugin,
+    page_title,
+    resolve_advice_sections,
+    with_plan_slot,
+)
 from build_tools.questionnaires.render import render_questionnaire
 from build_tools.serve import base_url, make_server, start_in_thread
 from tests.questionnaire_steps import wait_until_ready
@@ -141,27 +149,64 @@ def build_with_page(tmp_path: Path, page: str) -> subprocess.CompletedProcess[st
     )
 
 
-def test_unknown_questionnaire_fails_the_build_naming_page_and_line(tmp_path: Path) -> None:
-    page = "# Start {#start}\n\nText.\n\n<!-- questionnaire: nope -->\n"
-    result = build_with_page(tmp_path, page)
-    assert result.returncode != 0
-    assert "index.md:5: unknown questionnaire 'nope'; expected one of: [" in result.stderr
+# The build's errors, raised by the plugin's handlers called as MkDocs calls
+# them; the real builds below show that such an error fails `mkdocs build`.
+
+
+def markdown_error(markdown: str, src_uri: str = "index.md") -> str:
+    """The PluginError the plugin raises reading this page's Markdown."""
+    plugin = QuestionnairesPlugin()
+    errors, _ = plugin.load_config({"runtime": False})
+    assert not errors
+    plugin.slots, plugin.plan_pages = {}, set()
+    page = SimpleNamespace(file=SimpleNamespace(src_uri=src_uri))
+    with pytest.raises(PluginError) as raised:
+        plugin.on_page_markdown(markdown, page=page, config=None, files=None)
+    return str(raised.value)
+
+
+def test_unknown_questionnaire_fails_the_build_naming_page_and_line() -> None:
+    message = markdown_error("# Start {#start}\n\nText.\n\n<!-- questionnaire: nope -->\n")
+    known = sorted(item["id"] for item in engine.list_questionnaires())
+    assert message == f"index.md:5: unknown questionnaire 'nope'; expected one of: {known}"
+
+
+def test_same_questionnaire_twice_fails_the_build_naming_page_and_line() -> None:
+    slot = "<!-- questionnaire: offer-check -->\n\n"
+    message = markdown_error("# Start {#start}\n\n" + slot + slot, "guide/page.md")
+    assert message == "guide/page.md:5: questionnaire 'offer-check' appears twice"
+
+
+def docs_files(tmp_path: Path, pages: dict[str, str]) -> Files:
+    """The Files MkDocs would collect from a docs folder holding these pages."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    files = []
+    for name, text in pages.items():
+        (docs / name).write_text(text, encoding="utf-8")
+        files.append(File(name, str(docs), str(tmp_path / "site"), use_directory_urls=True))
+    return Files(files)
 
 
 def test_advice_map_pointing_at_no_heading_fails_the_build(tmp_path: Path) -> None:
-    result = build_with_page(tmp_path, "# Start\n\n<!-- questionnaire: offer-check -->\n")
-    assert result.returncode != 0
-    assert (
-        "advice map: A1 points at index.md#start, but no heading in index.md sets {#start}"
-        in result.stderr
+    files = docs_files(tmp_path, {"index.md": "# Start\n\n## Weigh it {#weigh}\n"})
+    assert resolve_advice_sections({"A1": "index.md#weigh"}, files) == {
+        "A1": ("./", "weigh", "Weigh it")
+    }
+    with pytest.raises(PluginError) as raised:
+        resolve_advice_sections({"A1": "index.md#start"}, files)
+    assert str(raised.value) == (
+        "questionnaires: advice map: A1 points at index.md#start, but no heading in "
+        "index.md sets {#start}"
     )
+    with pytest.raises(PluginError, match=r"^questionnaires: advice map: A1 points at missing "):
+        resolve_advice_sections({"A1": "gone.md#start"}, files)
 
 
-def test_same_questionnaire_twice_fails_the_build(tmp_path: Path) -> None:
-    slot = "<!-- questionnaire: offer-check -->\n\n"
-    result = build_with_page(tmp_path, "# Start {#start}\n\n" + slot + slot)
+def test_a_plugin_error_fails_the_real_build_with_its_message(tmp_path: Path) -> None:
+    result = build_with_page(tmp_path, "# Start {#start}\n\n<!-- questionnaire: nope -->\n")
     assert result.returncode != 0
-    assert "index.md:5: questionnaire 'offer-check' appears twice" in result.stderr
+    assert "index.md:3: unknown questionnaire 'nope'; expected one of: [" in result.stderr
 
 
 def test_a_valid_slot_builds_into_a_form(tmp_path: Path) -> None:
@@ -184,26 +229,12 @@ def test_a_valid_slot_builds_into_a_form(tmp_path: Path) -> None:
 
 
 def test_invalid_definition_fails_naming_page_and_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    from types import SimpleNamespace
-
-    from mkdocs.exceptions import PluginError
-
-    from build_tools.questionnaires.plugin import QuestionnairesPlugin
-
     def broken(questionnaire: str) -> dict:
         raise engine.InvalidDefinition(questionnaire, "questions[1].options", "must not be empty")
 
     monkeypatch.setattr(engine, "get_definition", broken)
-    plugin = QuestionnairesPlugin()
-    errors, _ = plugin.load_config({"runtime": False})
-    assert not errors
-    plugin.slots = {}
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="guide/page.md"))
-    with pytest.raises(PluginError) as raised:
-        plugin.on_page_markdown(
-            "# T\n\n<!-- questionnaire: offer-check -->\n", page=page, config=None, files=None
-        )
-    assert str(raised.value) == (
+    message = markdown_error("# T\n\n<!-- questionnaire: offer-check -->\n", "guide/page.md")
+    assert message == (
         "guide/page.md:3: invalid questionnaire definition: "
         "offer-check: questions[1].options: must not be empty"
     )
@@ -277,8 +308,6 @@ def test_the_plan_slot_is_found_outside_code_and_replaced_in_place() -> None:
 
 
 def test_the_plan_twice_on_a_page_fails_naming_page_and_line() -> None:
-    from mkdocs.exceptions import PluginError
-
     with pytest.raises(PluginError, match=r"^plan\.md:5: the reader's plan appears twice"):
         with_plan_slot("# Plan\n\n<!-- my-plan -->\n\n<!-- my-plan -->\n", "plan.md")
 
@@ -326,10 +355,6 @@ def test_the_plan_region_is_a_static_frame_with_its_data() -> None:
 
 
 def test_page_titles_come_from_the_nav(tmp_path: Path) -> None:
-    from types import SimpleNamespace
-
-    from mkdocs.exceptions import PluginError
-
     page = SimpleNamespace(title="Waiting on your first choice")
     file = SimpleNamespace(url="waiting/", page=page)
     files = SimpleNamespace(documentation_pages=lambda: [file])
