@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from .advice import ADVICE_IDS
-from .answers import check_answers
+from .answers import check_answers, ranges_read
 from .bridge import evaluate_json, plan_json
 from .errors import InvalidAnswers, InvalidDefinition, QuestionnaireError, UnknownQuestionnaire
 from .hooks import DeclaredAnswers
@@ -20,6 +20,7 @@ from .rules import (
     against,
     changes,
     decide,
+    display,
     fallback,
     flags,
     missing,
@@ -65,6 +66,19 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _ranges(definition, answers: dict[str, Any], checked: dict[str, Any]) -> list[dict]:
+    """A note for each answer typed as a range: the result counts its later end."""
+    return [
+        {
+            "id": f"range_{question.id}",
+            "text": f"You answered “{question.label}” with a range ({' '.join(raw.split())}): "
+            f"the result counts the later end, {display(question, value)}, to be safe.",
+            "advice": [],
+        }
+        for question, raw, value in ranges_read(definition, answers, checked)
+    ]
+
+
 def evaluate(
     questionnaire_id: str, answers: dict[str, Any], today: date | None = None
 ) -> dict[str, Any]:
@@ -82,6 +96,7 @@ def evaluate(
         title, summary = outcome.title, outcome.summary
     code = definition.code
     declared = DeclaredAnswers(checked, frozenset(code.reads), code_file(definition.id))
+    ctx.phrases = {name: say(declared, today) for name, say in code.phrases.items()}
     documents = []
     if code.documents and outcome_id:
         documents = code.documents(outcome_id, declared, today)
@@ -95,7 +110,7 @@ def evaluate(
         "provisional_until": provisional_until,
         "reasons": reasons(definition, outcome_id, ctx),
         "against": against(definition, outcome_id, ctx),
-        "flags": flags(definition, ctx),
+        "flags": flags(definition, ctx) + _ranges(definition, answers, checked),
         "change": changes(definition, outcome_id, ctx),
         "missing": missing(definition, checked),
         "actions": actions(definition, outcome_id, ctx),

@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 # (no exponents, no "nan", no thousands separators), and short ones: no answer
 # here needs more than a few digits, and long ones cost time to convert.
 _DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+# A range a reader may type for an estimate ("8-10", "8 – 10", "8 to 10"):
+# it counts as its later end, the cautious reading of a wait, and the result
+# says so (see `ranges_read`).
+RANGE = re.compile(r"([0-9]+(?:\.[0-9]+)?) *(?:-|–|—|to) *([0-9]+(?:\.[0-9]+)?)")
 MAX_NUMBER_CHARS = 20
 # Whole numbers from Python callers: anything this large is out of every range.
 MAX_NUMBER_BITS = 64
@@ -90,7 +94,12 @@ def _as_number(question: Question, value: Any) -> int | float | None:
         return None
     if isinstance(value, str):
         text = value.strip()
-        if len(text) > MAX_NUMBER_CHARS or not _DECIMAL.fullmatch(text):
+        if len(text) > MAX_NUMBER_CHARS:
+            return None
+        spread = RANGE.fullmatch(text)
+        if spread and float(spread.group(1)) <= float(spread.group(2)):
+            text = spread.group(2)
+        if not _DECIMAL.fullmatch(text):
             return None
         value = float(text) if "." in text else int(text)
     if isinstance(value, float):
@@ -260,3 +269,15 @@ def check_answers(definition: Definition, answers: Any) -> dict[str, Any]:
             continue
         checked[question_id] = CHECKS[question.type](question, value)
     return checked
+
+
+def ranges_read(definition: Definition, answers: dict[str, Any], checked: dict[str, Any]) -> list:
+    """The answers typed as a range, each with the number it counts as."""
+    return [
+        (question, answers[question.id], checked[question.id])
+        for question in definition.questions
+        if question.type in ("integer", "number")
+        and question.id in checked
+        and isinstance(answers.get(question.id), str)
+        and RANGE.fullmatch(answers[question.id].strip())
+    ]

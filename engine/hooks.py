@@ -42,6 +42,9 @@ class QuestionnaireCode:
     documents: Callable[..., list[dict]] | None = None
     # (definition, answers) -> extra result fields.
     details: Callable[..., dict[str, Any]] | None = None
+    # Named phrases the definition's texts may use as {name}: (answers, today)
+    # -> words, for what needs the reader's today ("Friday 11 December").
+    phrases: dict[str, Callable[..., str]] = field(default_factory=dict)
 
     def questions_read(self) -> dict[str, str]:
         """Each question read, with who reads it: 'documents' or 'fact NAME'."""

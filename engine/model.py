@@ -174,13 +174,15 @@ class Definition:
 class Context:
     """The answers of one evaluation, with facts computed once on demand."""
 
-    __slots__ = ("answers", "strict", "_facts", "_cache")
+    __slots__ = ("answers", "strict", "phrases", "_facts", "_cache")
 
     def __init__(self, answers: dict[str, Any], facts: dict[str, Fact], strict: bool = False):
         self.answers = answers
         # Strict: a fact that rests on an assumption counts as unknown, which
         # tells whether an outcome is settled or only provisional.
         self.strict = strict
+        # Words the questionnaire's code makes from the answers and today.
+        self.phrases: dict[str, str] = {}
         self._facts = facts
         self._cache: dict[str, Any] = {}
 

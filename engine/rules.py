@@ -135,6 +135,8 @@ def render(definition: Definition, text: str, ctx: Context, extra: dict[str, str
         name = match.group(1)
         if extra and name in extra:
             return extra[name]
+        if name in ctx.phrases:
+            return ctx.phrases[name]
         if name in definition.facts_by_id:
             return display(None, ctx.fact(name))
         return display(definition.questions_by_id[name], ctx.answers.get(name))
@@ -189,7 +191,7 @@ def against(definition: Definition, outcome: str | None, ctx: Context) -> list[d
 
 def flags(definition: Definition, ctx: Context) -> list[dict]:
     return [
-        {"id": flag.id, "text": flag.text, "advice": list(flag.advice)}
+        {"id": flag.id, "text": render(definition, flag.text, ctx), "advice": list(flag.advice)}
         for flag in definition.flags
         if flag.when.test(ctx) is True
     ]

@@ -99,7 +99,9 @@ def _facts(p: NodeParser, data: dict, built: _Built) -> tuple[Fact, ...]:
                           rule.compute))  # fmt: skip
     built["facts_by_id"] = {fact.id: fact for fact in facts}
     built["scope"] = Scope(by_id, frozenset(built["facts_by_id"]), p.fail)
-    built["names"] = frozenset(by_id) | frozenset(built["facts_by_id"])
+    built["names"] = (
+        frozenset(by_id) | frozenset(built["facts_by_id"]) | frozenset(built["code"].phrases)
+    )
     return tuple(facts)
 
 
@@ -210,7 +212,7 @@ def _flags(p: NodeParser, data: dict, built: _Built) -> tuple[Flag, ...]:
         flags.append(
             Flag(
                 flag_id,
-                p.template(p.text(node, "text", where), f"{where}.text", frozenset()),
+                p.template(p.text(node, "text", where), f"{where}.text", built["names"]),
                 p.advice(node, where),
                 compile_condition(node["when"], f"{where}.when", built["scope"]),
             )

@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
-from ..drafts import display_weeks, document, first_name, long_date, working_day
+from ..drafts import document, first_name, long_date, working_day
 from ..hooks import FactRule, QuestionnaireCode
-from ..runway import longest_wait_weeks, months_needed, weeks_to_months
+from ..runway import SEARCH_MONTHS, longest_wait_weeks, months_needed, weeks_to_months
 
 # Typing names only for annotations: importing typing costs start-up time in Pyodide.
 TYPE_CHECKING = False
@@ -33,13 +33,17 @@ def _stretch(answers: Answers) -> int:
     return RESTRUCTURING_WAIT_FACTOR if answers.get("restructuring") in RESTRUCTURING else 1
 
 
+def _search(answers: Answers) -> float:
+    return answers.get("search_months", SEARCH_MONTHS)
+
+
 def wait_months(answers: Answers) -> int:
     weeks = answers.get("decision_weeks", ASSUMED_DECISION_WEEKS)
     return weeks_to_months(weeks * _stretch(answers))
 
 
 def runway_needed_months(answers: Answers) -> int:
-    return months_needed(wait_months(answers))
+    return months_needed(wait_months(answers), _search(answers))
 
 
 def covers_wait(answers: Answers) -> bool | None:
@@ -55,14 +59,27 @@ def can_go_without_offer(answers: Answers) -> bool | None:
     return True if job == "yes" else covers_wait(answers)
 
 
+def _guesses_date(answers: Answers) -> bool:
+    """Whether the answer date is a guess the reader could still replace.
+
+    A reader who says they do not know has answered: the 13 weeks are then the
+    result's stated assumption, not a gap to fill.
+    """
+    return "decision_weeks" not in answers and "decision_unknown" not in answers
+
+
 def _assumes_wait(answers) -> tuple[str, ...]:
     # Only a reader without a job to keep depends on how long the wait is.
-    return () if answers.get("current_job") == "yes" else ("decision_weeks",)
+    if answers.get("current_job") == "yes" or not _guesses_date(answers):
+        return ()
+    return ("decision_weeks",)
 
 
 def weeks_covered(answers: Answers) -> int | None:
     runway = answers.get("runway_months")
-    return None if runway is None else longest_wait_weeks(runway, _stretch(answers))
+    if runway is None:
+        return None
+    return longest_wait_weeks(runway, _stretch(answers), _search(answers))
 
 
 def answer_days(answers: Answers) -> int:
@@ -70,10 +87,51 @@ def answer_days(answers: Answers) -> int:
     return math.ceil(answers.get("decision_weeks", ASSUMED_DECISION_WEEKS) * 7)
 
 
+def days_to_hear(answers: Answers) -> int | None:
+    """Their answer in days, when they gave a date an extension could plausibly reach."""
+    deadline = answers.get("offer_deadline_days")
+    if deadline is None or "decision_weeks" not in answers:
+        return None
+    days = answer_days(answers)
+    return days if days < deadline + MAX_EXTRA_DAYS else None
+
+
 def deadline_before_answer(answers: Answers) -> bool:
     # No deadline means none to beat.
     deadline = answers.get("offer_deadline_days")
     return deadline is not None and deadline < answer_days(answers)
+
+
+def answer_by_deadline(answers: Answers) -> bool:
+    """Whether the first choice expects to answer on or before the offer's deadline."""
+    deadline = answers.get("offer_deadline_days")
+    return deadline is not None and answer_days(answers) <= deadline
+
+
+def extension_reaches_answer(answers: Answers) -> bool:
+    """Whether a plausible extension (two weeks at most) reaches a day past their expected answer.
+
+    The day after leaves room to reply to the offer once they have answered.
+    """
+    deadline = answers.get("offer_deadline_days")
+    days = answer_days(answers)
+    return deadline is not None and deadline < days < deadline + MAX_EXTRA_DAYS
+
+
+def _compared(answers: Answers, verdict: str) -> bool | None:
+    job = answers.get("current_job")
+    if job is None:
+        return None
+    # Only a job the reader can keep is weighed against the offer.
+    return job == "yes" and answers.get("offer_vs_job") == verdict
+
+
+def offer_beats_job(answers: Answers) -> bool | None:
+    return _compared(answers, "better")
+
+
+def job_beats_offer(answers: Answers) -> bool | None:
+    return _compared(answers, "worse")
 
 
 def deadline_weeks(answers: Answers) -> int | None:
@@ -97,102 +155,190 @@ def extra_days(answers: Answers) -> int | None:
 
 def _assumes_answer_date(answers) -> tuple[str, ...]:
     # Without a deadline there is nothing to compare the answer date with.
-    return ("decision_weeks",) if "offer_deadline_days" in answers else ()
+    if "offer_deadline_days" not in answers or not _guesses_date(answers):
+        return ()
+    return ("decision_weeks",)
 
 
-_WAIT = ("decision_weeks", "restructuring")
+_WAIT = ("decision_weeks", "decision_unknown", "restructuring", "search_months")
+_DATES = ("offer_deadline_days", "decision_weeks", "decision_unknown")
 FACTS = {
     "runway_needed_months": FactRule(runway_needed_months, _WAIT, _assumes_wait),
     "covers_wait": FactRule(covers_wait, ("runway_months", *_WAIT), _assumes_wait),
     "can_go_without_offer": FactRule(
         can_go_without_offer, ("current_job", "runway_months", *_WAIT), _assumes_wait
     ),
-    "weeks_covered": FactRule(weeks_covered, ("runway_months", "restructuring")),
+    "weeks_covered": FactRule(weeks_covered, ("runway_months", "restructuring", "search_months")),
     "answer_days": FactRule(answer_days, ("decision_weeks",)),
-    "deadline_before_answer": FactRule(
-        deadline_before_answer, ("offer_deadline_days", "decision_weeks"), _assumes_answer_date
-    ),
+    "days_to_hear": FactRule(days_to_hear, ("offer_deadline_days", "decision_weeks")),
+    "deadline_before_answer": FactRule(deadline_before_answer, _DATES, _assumes_answer_date),
+    "answer_by_deadline": FactRule(answer_by_deadline, _DATES, _assumes_answer_date),
+    "extension_reaches_answer": FactRule(extension_reaches_answer, _DATES, _assumes_answer_date),
+    "offer_beats_job": FactRule(offer_beats_job, ("current_job", "offer_vs_job")),
+    "job_beats_offer": FactRule(job_beats_offer, ("current_job", "offer_vs_job")),
     "deadline_weeks": FactRule(deadline_weeks, ("offer_deadline_days",)),
     "ask_until_days": FactRule(ask_until_days, ("offer_deadline_days", "decision_weeks")),
     "extra_days": FactRule(extra_days, ("offer_deadline_days", "decision_weeks")),
 }
 
 
-# --- drafts for "ask for more time" -------------------------------------------
+# --- dates in words -------------------------------------------------------------
 
 
-def _in_days(days: int) -> str:
-    return {0: "today", 1: "tomorrow"}.get(days, f"within {days} days")
-
-
-def _phrases(answers: Answers, today: date | None) -> dict[str, str]:
-    """The dates in the drafts: real dates when today is known, spans otherwise."""
-    deadline = answers["offer_deadline_days"]
-    until = ask_until_days(answers)
-    weeks = answers.get("decision_weeks")
+def _by(today: date | None, days: int, about: bool = False) -> str:
+    """When, as a reader says it: "today", "by Friday 11 December", "within about 28 days"."""
+    if days == 0:
+        return "today"
     if today is None:
-        hear = f"within about {display_weeks(weeks)}" if weeks is not None else "soon"
-        return {
-            "hear": hear,
-            "reply": _in_days(deadline),
-            "ask": f"Would it be possible to have {until - deadline} more days to give you "
-            "my answer?",
-        }
-    # Ask for a working day after the deadline (no weekend, 24-26 or 31 December, or 1 January).
-    ask_day = working_day(today + timedelta(days=until), not_before=today + timedelta(deadline + 1))
-    hear = f"by {long_date(today + timedelta(days=answer_days(answers)))}" if weeks else "soon"
-    return {
-        "hear": hear,
-        "reply": "today" if deadline == 0 else f"by {long_date(today + timedelta(deadline))}",
-        "ask": f"Would it be possible to give you my answer by {long_date(ask_day)}?",
-    }
+        if days == 1:
+            return "by tomorrow"
+        return f"within about {days} days" if about else f"within {days} days"
+    day = today + timedelta(days=days)
+    words = long_date(day)
+    if days == 1:
+        words = f"tomorrow, {words}"
+    elif days > 300:
+        words = f"{words} {day.year}"  # far enough ahead to be mistaken for this year
+    return f"by about {words}" if about else f"by {words}"
 
 
-def documents(outcome: str, answers: Answers, today: date | None = None) -> list[dict]:
-    """Two messages: the employer is asked for time; the first choice, where you stand."""
-    if outcome != "ask_for_time":
-        return []
-    say = _phrases(answers, today)
-    signature = answers.get("your_name") or "[your name]"
-    offer_hello = first_name(answers.get("offer_contact")) or "[their first name]"
+def deadline_by(answers: Answers, today: date | None) -> str:
+    deadline = answers.get("offer_deadline_days")
+    return "with no deadline" if deadline is None else _by(today, deadline)
+
+
+def answer_by(answers: Answers, today: date | None) -> str:
+    return _by(today, answer_days(answers), about=True)
+
+
+def check_by(answers: Answers, today: date | None) -> str:
+    """When to ask the employer for time if the first choice is silent: their date, or the
+    working day before the deadline when their date is the deadline itself."""
+    deadline = answers.get("offer_deadline_days")
+    if deadline is None:
+        return "soon"
+    days = answer_days(answers)
+    if days < deadline or deadline == 0:
+        return _by(today, min(days, deadline))
+    if today is None:
+        return "by the day before your deadline"
+    day = working_day(today + timedelta(days=deadline - 1), not_before=today)
+    return _by(today, (day - today).days)
+
+
+def ask_day(answers: Answers, today: date) -> date:
+    """The working day to ask to answer by: after their answer and the deadline, near `until`."""
+    deadline, until = answers["offer_deadline_days"], ask_until_days(answers)
+    after = today + timedelta(days=max(deadline, answer_days(answers)) + 1)
+    return working_day(max(today + timedelta(days=until), after), not_before=after)
+
+
+def ask_by(answers: Answers, today: date | None) -> str:
+    if answers.get("offer_deadline_days") is None:
+        return "soon"
+    if today is None:
+        return f"{extra_days(answers)} days after the deadline"
+    return _by(today, (ask_day(answers, today) - today).days)
+
+
+PHRASES = {
+    "deadline_by": deadline_by,
+    "answer_by": answer_by,
+    "ask_by": ask_by,
+    "check_by": check_by,
+}
+
+
+# --- drafts: more time from the employer, and the deadline for the first choice ----
+
+IN_PLAY = ("interviewing", "finalist", "strong_maybe")
+
+
+def _ask_offer_for_time(answers: Answers, today: date | None) -> dict:
+    hello = first_name(answers.get("offer_contact")) or "[their first name]"
     stage = "final stage" if answers.get("first_choice_stage") == "finalist" else "last steps"
-    offer_note = "\n".join([
-        "Subject: My answer to your offer",
+    known = "decision_weeks" in answers
+    when = _by(today, answer_days(answers)) if known else "soon"
+    hear = f"I expect to hear {when}"
+    if today is None:
+        ask = f"Would it be possible to have {extra_days(answers)} more days to give you my answer?"
+    else:
+        deadline = deadline_by(answers, today)
+        instead = "rather than today" if deadline == "today" else f"rather than {deadline}"
+        ask = f"Would it be possible to give you my answer {ask_by(answers, today)}, {instead}?"
+    name = answers.get("your_name")
+    note = "\n".join([
+        "Subject: A little more time to reply to your offer",
         "",
-        f"Hi {offer_hello},",
+        f"Hi {hello},",
         "",
         "Thank you again for the offer. I am very glad to have it, and I want to give it "
         "the careful thought it deserves.",
         "",
-        f"To be open with you, I am also at the {stage} of another process, and I expect "
-        f"to hear {say['hear']}. I would like to make my choice with the full picture, so that "
-        "I can commit to it fully.",
+        f"To be open with you, I am also at the {stage} of another process, and {hear}. "
+        "I would like to make my choice with the full picture, so that I can commit to it fully.",
         "",
-        say["ask"],
+        ask,
         "",
         "Best wishes,",
-        first_name(signature) if answers.get("your_name") else signature,
+        first_name(name) if name else "[your name]",
     ])  # fmt: skip
-    first_hello = first_name(answers.get("first_choice_contact")) or "[their first name]"
-    first_note = "\n".join([
+    return document("ask_offer_for_time", "Message asking the employer for a little more time",
+                    "text", "ask-for-more-time.txt", note)  # fmt: skip
+
+
+def _ask_first_choice(outcome: str, answers: Answers, today: date | None) -> dict:
+    hello = first_name(answers.get("first_choice_contact")) or "[their first name]"
+    reply = deadline_by(answers, today)
+    known = "decision_weeks" in answers
+    if outcome == "hear_them_first":
+        title = "Message telling your first choice about your deadline"
+        middle = [
+            f"Do you still expect to decide {_by(today, answer_days(answers))}? If it looks like "
+            "slipping, it would help me a great deal to know, so that I can answer the other "
+            "company fairly.",
+        ]
+    else:
+        title = "Message asking your first choice where you stand"
+        middle = []
+        if outcome == "ask_for_time":
+            middle.append(f"I have asked them whether I may answer {ask_by(answers, today)}, "
+                          "but I cannot be sure they will agree.")  # fmt: skip
+        if known:
+            middle.append(f"I understand you expect to decide {answer_by(answers, today)}. Could "
+                          f"you tell me where I stand, and whether an answer {reply} is "
+                          "possible?")  # fmt: skip
+        else:
+            middle.append("Could you tell me where I stand, and when you expect to decide?")
+    note = "\n".join([
         "Subject: Timing of my application",
         "",
-        f"Hi {first_hello},",
+        f"Hi {hello},",
         "",
-        f"I have received an offer from another company, and I need to reply {say['reply']}. "
+        f"I have received an offer from another company, and I need to reply {reply}. "
         "You are still my first choice, and I would much rather join you.",
         "",
-        "Could you tell me where I stand, and when you expect to decide?",
+        "\n\n".join(middle),
         "",
         "Thank you,",
-        signature,
+        answers.get("your_name") or "[your name]",
     ])  # fmt: skip
-    return [
-        document("ask_offer_for_time", "Message asking the employer for more time", "text",
-                 "ask-for-more-time.txt", offer_note),
-        document("ask_first_choice", "Message asking your first choice where you stand", "text",
-                 "ask-where-you-stand.txt", first_note),
-    ]  # fmt: skip
+    return document("ask_first_choice", title, "text", "ask-where-you-stand.txt", note)
+
+
+def documents(outcome: str, answers: Answers, today: date | None = None) -> list[dict]:
+    """Ask the employer for time when that reaches their answer; tell the first choice the deadline.
+
+    The first choice hears of the deadline whenever it comes first and they
+    are in play; when their answer is due first, the note confirms their date.
+    """
+    found = []
+    if outcome == "ask_for_time":
+        found.append(_ask_offer_for_time(answers, today))
+    in_play = answers.get("first_choice_stage") in IN_PLAY
+    if in_play and (outcome == "hear_them_first" or deadline_before_answer(answers)):
+        found.append(_ask_first_choice(outcome, answers, today))
+    return found
 
 
 CODE = QuestionnaireCode(
@@ -200,4 +346,5 @@ CODE = QuestionnaireCode(
            "offer_contact", "first_choice_contact"),
     facts=FACTS,
     documents=documents,
+    phrases=PHRASES,
 )  # fmt: skip

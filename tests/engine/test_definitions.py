@@ -87,6 +87,7 @@ def test_should_i_decline_contract_ids():
     assert not questions["offer_deadline_days"]["required"]
     assert {o["id"] for o in definition["outcomes"]} == {
         "do_homework_first",
+        "hear_them_first",
         "accept_and_stay_in_touch",
         "ask_for_time",
         "wait_for_first_choice",

@@ -1,9 +1,12 @@
 """Every draft reads as a person would write it, for every option of every choice question.
 
 The checks a careful reader applies, as tests: no placeholder where the input
-was given, no doubled words or punctuation, no sentence starting in lower
-case or running over 30 words, a reading grade of 8 or below, every typed
-name and company exactly as typed, and no two follow-up notes alike.
+was given, no doubled words or punctuation, no line break inside a paragraph,
+no sentence starting in lower case or running over 30 words, a reading grade
+of 8 or below, every typed name and company exactly as typed, and no two
+follow-up notes alike. The follow-up notes are read for every situation x
+contact role x number of news items, each asking about keeping in touch in
+its own words and holding nothing that does not apply to that reader.
 """
 
 from __future__ import annotations
@@ -18,8 +21,13 @@ import textstat
 from engine import evaluate, get_definition
 
 NAMES = {"contact_name": "Sam Ortiz", "company": "Northwind Traders", "your_name": "Dana Wells"}
+# Each placeholder, and the answer whose absence alone may leave it in a draft.
+# "[what's new]" stands where the reader's list of news has run out, and
+# "[your honest reason]" where they chose "something else" without words; the
+# tests of each questionnaire check those two.
 PLACEHOLDERS = {"[your name]": "your_name", "[their first name]": "contact_name",
-                "[their name]": "contact_name", "[company]": "company"}  # fmt: skip
+                "[their name]": "contact_name", "[company]": "company",
+                "[what's new]": None, "[your honest reason]": None}  # fmt: skip
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 MAX_WORDS = 30
 MAX_GRADE = 8.0
@@ -36,7 +44,7 @@ def problems(content: str, answers: dict, typed: dict) -> list[str]:
     """What a careful reader would object to in one draft."""
     found = []
     for placeholder, question in PLACEHOLDERS.items():
-        if placeholder in content and question in answers:
+        if placeholder in content and question is not None and question in answers:
             found.append(f"placeholder {placeholder} although {question} was given")
     for stray in re.findall(r"\[[^\]]*\]", content):
         if stray not in PLACEHOLDERS:
@@ -112,40 +120,93 @@ def test_decline_drafts_read_well(answers):
         assert problems(content, answers, typed_here) == [], document["id"]
         if result["outcome"] == "decline_with_thanks":
             assert "another opening" not in content  # no draft contradicts the chosen path
+        # Paragraphs only: no line break inside one (a letter's lines are its head,
+        # greeting, paragraphs and sign-off, each followed by a blank line).
+        if document["kind"] == "text":
+            _no_stray_line_breaks(content)
+        gap = answers["honest_reason"] == "other" and "reason_detail" not in answers
+        assert ("[your honest reason]" in content) == (gap and document["id"] == "decline_by_email")
+    drafts = {document["id"]: document["content"] for document in result["documents"]}
+    # The request asks to talk before answering, and gives no answer (C1).
+    assert "Before I give you my answer" in drafts["request_message"]
+    assert "not to accept" not in drafts["request_message"]
+    # The email is a complete decline: the answer, the reason, and the door left as chosen.
+    email = drafts["decline_by_email"]
+    assert "I have decided not to accept it." in email
+    if "reason_detail" in answers:
+        assert "I want more time with clients." in email
+    assert ("stay in touch" in email) == (answers["open_to_future"] != "no")
+
+
+def _no_stray_line_breaks(content: str) -> None:
+    lines = content.split("\n")
+    sign_off = max(i for i, line in enumerate(lines) if line.endswith(("regards,", "wishes,")))
+    for i, line in enumerate(lines[: sign_off - 1]):
+        if line and lines[i + 1]:
+            raise AssertionError(f"a line break inside a paragraph after {line[-40:]!r}")
 
 
 # --- follow-up plan ------------------------------------------------------------------
 
-NEWS = "shipped the billing redesign\nFinished the data course\nled the Q3 launch"
+NEWS_ITEMS = ["shipped the billing redesign", "Finished the data course", "led the Q3 launch",
+              "I mentored two new analysts", "Spoke at a local meetup", "won a team award",
+              "Started a course in negotiation", "My team grew to six people",
+              "passed the CFA level 2 exam", "wrote an article on pricing",
+              "Volunteered as a treasurer", "built a forecasting model"]  # fmt: skip
+NEWS_COUNTS = (0, 1, 3, 12)
+TODAYS = (None, date(2026, 12, 18), date(2026, 12, 24), date(2027, 3, 1))
+# Marks of a question about keeping in touch, in any of its wordings.
+KEEP_IN_TOUCH = re.compile(r"keep in touch|check(ed|ing)? in|drop you a line|these notes|"
+                           r"write again|a short note|hear from me|staying in touch")  # fmt: skip
+# What fits no note after accepting another job: no offer of work or of
+# "anything else", no hint of a restructuring (the plan knows of none).
+NOT_AFTER_ACCEPTING = ("sample of my work", "example of my work", "examples of my work",
+                       "anything else", "references", "anything you need")  # fmt: skip
+NOT_TO_A_SENIOR_LEADER = ("sample of my work", "example of my work", "examples of my work")
 
 
 def _follow_up_cases():
-    for situation, cadence, signal, count, news, full in itertools.product(
-        options("follow-up-plan", "situation"), options("follow-up-plan", "cadence_weeks"),
-        [None, *options("follow-up-plan", "their_signal")], (1, 5, 12),
-        ("", "shipped the billing redesign", NEWS), (True, False),
-    ):  # fmt: skip
-        answers = {"situation": situation, "cadence_weeks": cadence, "check_ins": count,
-                   "last_contact": "2026-11-02"}  # fmt: skip
-        if signal:
+    situations = options("follow-up-plan", "situation")
+    roles = [None, *options("follow-up-plan", "contact_role")]
+    cadences = options("follow-up-plan", "cadence_weeks")
+    signals = [None, *options("follow-up-plan", "their_signal")]
+    grid = itertools.product(situations, roles, NEWS_COUNTS, (1, 5, 12), (True, False))
+    for n, (situation, role, news, count, full) in enumerate(grid):
+        answers = {"situation": situation, "cadence_weeks": cadences[n % len(cadences)],
+                   "check_ins": count, "last_contact": "2026-11-02"}  # fmt: skip
+        signal = signals[n % len(signals)]
+        if signal and signal != "asked_to_wait":  # a pause has no notes to read
             answers["their_signal"] = signal
+        if role:
+            answers["contact_role"] = role
         if news:
-            answers["accomplishments"] = news
+            answers["accomplishments"] = "\n".join(NEWS_ITEMS[:news])
+        if situation == "still_deciding" and n % 3:
+            answers["offer_deadline_days"] = (3, 10, 40)[n % 3]
         if full:
             answers |= NAMES
-        yield answers
+        yield answers, TODAYS[n % len(TODAYS)]
 
 
-@pytest.mark.parametrize("answers", list(_follow_up_cases()), ids=lambda a: "-".join(
-    str(a.get(k, "none")) for k in ("situation", "cadence_weeks", "their_signal", "check_ins"))
-    + f"-news{a.get('accomplishments', '').count(chr(10)) + bool(a.get('accomplishments'))}"
-    + ("-full" if "company" in a else "-empty"))  # fmt: skip
-def test_follow_up_notes_read_well_and_never_repeat(answers):
-    result = evaluate("follow-up-plan", answers)
+def _follow_up_id(case) -> str:
+    answers, today = case
+    keys = ("situation", "contact_role", "check_ins", "offer_deadline_days")
+    news = len(answers.get("accomplishments", "").splitlines())
+    return "-".join(str(answers.get(key, "none")) for key in keys) + f"-news{news}" + (
+        "-full" if "company" in answers else "-empty") + f"-{today}"  # fmt: skip
+
+
+def _paragraphs(note: str) -> list[str]:
+    """The body's paragraphs: after the greeting, before the sign-off."""
+    parts = note.split("\n\n")
+    return parts[2:-1]
+
+
+@pytest.mark.parametrize("case", list(_follow_up_cases()), ids=_follow_up_id)
+def test_follow_up_notes_read_well_fit_the_reader_and_never_repeat(case):
+    answers, today = case
+    result = evaluate("follow-up-plan", answers, today=today)
     notes = [doc for doc in result["documents"] if doc["id"].startswith("note_")]
-    if result["outcome"] == "pause_follow_ups":
-        assert notes == []
-        return
     assert len(notes) == answers["check_ins"]
     assert len({note["content"] for note in notes}) == len(notes), "two notes alike"
     subjects = [note["content"].splitlines()[0] for note in notes]
@@ -153,17 +214,49 @@ def test_follow_up_notes_read_well_and_never_repeat(answers):
     assert not any(re.search(r"\d+ of \d+", subject) for subject in subjects)
     typed = {"company": NAMES["company"], "your_name": NAMES["your_name"],
              "contact_name": "Hi Sam,"}  # fmt: skip
-    for note in notes:
-        assert problems(note["content"], answers, typed) == [], note["id"]
+    situation, role = answers["situation"], answers.get("contact_role")
+    news = answers.get("accomplishments", "").splitlines()
+    asks = []
+    for k, note in enumerate(notes, start=1):
+        content = note["content"]
+        assert problems(content, answers, typed) == [], note["id"]
+        _no_stray_line_breaks(content)
         if "company" in answers:  # every note is signed and greets them by first name
-            assert "Hi Sam," in note["content"] and note["content"].endswith("Dana Wells")
+            assert "Hi Sam," in content and content.endswith("Dana Wells")
+        # Every note asks, in its own words, whether keeping in touch is still welcome.
+        ask = [s for s in _paragraphs(content)[-1].split("? ") if KEEP_IN_TOUCH.search(s)]
+        assert ask and _paragraphs(content)[-1].endswith("?"), content
+        asks.append(ask[-1])
+        # Nothing that does not apply to this reader.
+        assert "settle" not in content  # no restructuring is known
+        if situation == "accepted_offer":
+            assert not any(words in content for words in NOT_AFTER_ACCEPTING), content
+        if role == "senior_leader":
+            assert not any(words in content for words in NOT_TO_A_SENIOR_LEADER), content
+        # One piece of news each, in order, then a gap to fill.
+        if k == 1:
+            assert "[what's new]" not in content
+        elif k <= len(news):
+            assert news[k - 1].lower() in content.lower() and "[what's new]" not in content
+        else:
+            assert "[what's new]" in content
+    assert len(set(asks)) == len(asks), asks
     if "company" in answers:
         assert NAMES["company"] in notes[0]["content"]
-    if answers["situation"] == "declined_offer":
-        assert "I have just turned down another job offer" in notes[0]["content"]
-    # The reader's news is woven in, one item per note, while it lasts.
-    for line in answers.get("accomplishments", "").splitlines()[: len(notes)]:
-        assert any(line.lower() in note["content"].lower() for note in notes), line
+    first = notes[0]["content"]
+    if situation == "declined_offer":
+        assert "I have just turned down another job offer" in first
+    elif situation == "accepted_offer":
+        assert "I have accepted a role elsewhere" in first
+    else:
+        assert "where things stand" in first
+        if today is not None and "offer_deadline_days" in answers:
+            assert "my answer by" in first and str(today.year) not in first
+    if news and news[0]:
+        assert news[0].lower() in first.lower()
+    flags = {flag["id"] for flag in result["flags"]}
+    gaps = any("[what's new]" in note["content"] for note in notes)
+    assert ("news_runs_out" in flags or "no_accomplishments" in flags) == gaps
 
 
 # --- the triage's request for more time ----------------------------------------------
@@ -172,10 +265,11 @@ def test_follow_up_notes_read_well_and_never_repeat(answers):
 @pytest.mark.parametrize("today", [None, date(2026, 12, 18), date(2026, 11, 26)])
 @pytest.mark.parametrize("stage", ["finalist", "strong_maybe"])
 @pytest.mark.parametrize("full", [True, False])
-@pytest.mark.parametrize("deadline", [0, 1, 4, 20])
-def test_ask_for_time_drafts_read_well(today, stage, full, deadline):
+# (days to the deadline, weeks to their answer): each within two weeks' extension.
+@pytest.mark.parametrize(("deadline", "weeks"), [(0, 1), (1, 2), (4, 2), (20, 3)])
+def test_ask_for_time_drafts_read_well(today, stage, full, deadline, weeks):
     answers = {"offer_fit": 2, "homework": "done", "current_job": "no",
-               "first_choice_stage": stage, "restructuring": "no", "decision_weeks": 3,
+               "first_choice_stage": stage, "restructuring": "no", "decision_weeks": weeks,
                "runway_months": 2, "no_would_feel": "devastated", "ready_to_search": "no",
                "offer_deadline_days": deadline}  # fmt: skip
     if full:
@@ -183,6 +277,7 @@ def test_ask_for_time_drafts_read_well(today, stage, full, deadline):
                     "first_choice_contact": "Priya Raman"}  # fmt: skip
     result = evaluate("should-i-decline", answers, today=today)
     assert result["outcome"] == "ask_for_time"
+    assert [d["id"] for d in result["documents"]] == ["ask_offer_for_time", "ask_first_choice"]
     for document in result["documents"]:
         content = document["content"]
         present = {k for k in answers} | ({"contact_name"} if full else set())

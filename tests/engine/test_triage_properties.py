@@ -97,7 +97,8 @@ def test_every_outcome_stays_reachable():
         outcome({**base, "homework": "not_yet"}),
         outcome(base),
         outcome({**base, "runway_months": 2}),
-        outcome({**base, "offer_fit": 4, "offer_deadline_days": 3}),
+        outcome({**base, "offer_fit": 4, "offer_deadline_days": 21}),
+        outcome({**base, "offer_fit": 4, "offer_deadline_days": 30}),
         outcome({**base, "first_choice_stage": "interviewing"}),
     }
     assert seen == {o["id"] for o in get_definition(TRIAGE)["outcomes"]}
