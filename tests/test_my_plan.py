@@ -33,7 +33,7 @@ TRIAGE = {
     "runway_months": 3,
     "no_would_feel": "devastated",
     "ready_to_search": "not_sure",
-    "offer_deadline_days": 4,
+    "offer_deadline_days": 10,
 }
 DECLINE = {
     "contact_role": "hiring_manager",

@@ -24,7 +24,7 @@ TRIAGE = "should-i-decline"
 LAID_OFF = {"offer_fit": 2, "homework": "done", "current_job": "no",
             "first_choice_stage": "finalist", "restructuring": "no", "decision_weeks": 3,
             "runway_months": 3, "no_would_feel": "devastated", "ready_to_search": "not_sure",
-            "offer_deadline_days": 4}  # fmt: skip
+            "offer_deadline_days": 10}  # fmt: skip
 CONTENT_IN_A_JOB = {"offer_fit": 3, "homework": "done", "current_job": "yes",
                     "first_choice_stage": "finalist", "restructuring": "yes_no_guarantee",
                     "runway_months": 2, "no_would_feel": "disappointed",
