@@ -100,6 +100,24 @@ FACTS = {
 }
 
 
+def note_span(answers: Answers, today: date | None) -> str:
+    """The plan's dates in words: "4 notes on working days, from Friday 4 December to …"."""
+    dates = check_in_dates(answers, today)
+    if not dates:
+        return "your notes"
+    start = today or date.fromisoformat(answers["last_contact"])
+    first, last = long_date_near(dates[0], start), long_date_near(dates[-1], start)
+    return (
+        f"one note, on {first}"
+        if len(dates) == 1
+        else f"{len(dates)} notes on working days, from {first} to {last}"
+    )
+
+
+# Words the definition's texts use as {name}: the dates need the reader's today.
+PHRASES = {"note_span": note_span}
+
+
 # --- the notes ---------------------------------------------------------------------
 
 # How often, as a note says it, by rhythm in weeks.
@@ -383,4 +401,5 @@ CODE = QuestionnaireCode(
            "cadence_weeks", "check_ins", "situation", "contact_role", "offer_deadline_days"),
     facts=FACTS,
     documents=documents,
+    phrases=PHRASES,
 )  # fmt: skip

@@ -111,3 +111,31 @@ for _qid in QUESTIONNAIRE_IDS:
     globals()[f"test_{_stem}_valid_answers_are_never_rejected"] = _property(_qid, True)
     globals()[f"test_{_stem}_any_answers_give_a_result_or_invalid_answers"] = _property(_qid, False)
     globals()[f"test_{_stem}_complete_answers_reach_an_outcome"] = _complete(_qid)
+
+
+# --- the follow-up plan on any reader's today -----------------------------------------
+
+OFF_DAYS = {(1, 1), (12, 24), (12, 25), (12, 26), (12, 31)}
+
+
+def _next_working(day: date) -> date:
+    while day.weekday() >= 5 or (day.month, day.day) in OFF_DAYS:
+        day = date.fromordinal(day.toordinal() + 1)
+    return day
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    answers=_answers("follow-up-plan", True, complete=True),
+    today=st.dates(min_value=date(2026, 1, 1), max_value=date(2035, 12, 31)),
+)
+def test_follow_up_dates_fall_on_working_days_from_today(answers, today):
+    answers = {**answers, "their_signal": "welcome"}  # a pause writes no notes
+    result = evaluate("follow-up-plan", answers, today=today)
+    days = [date.fromisoformat(doc["event"]["date"]) for doc in result["documents"]
+            if "event" in doc]  # fmt: skip
+    assert len(days) == int(answers["check_ins"])
+    assert all(day.weekday() < 5 and (day.month, day.day) not in OFF_DAYS for day in days)
+    assert days == sorted(set(days)) and days[0] >= today
+    if answers["situation"] in ("declined_offer", "accepted_offer"):
+        assert days[0] == _next_working(today)
