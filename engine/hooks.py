@@ -42,6 +42,9 @@ class QuestionnaireCode:
     documents: Callable[..., list[dict]] | None = None
     # (definition, answers) -> extra result fields.
     details: Callable[..., dict[str, Any]] | None = None
+    # (result, answers, today) -> the dated steps this result adds to My plan, each
+    # {"date", "kind", "title", "advice", "uid", "detail"}: the plan names no questionnaire.
+    steps: Callable[..., list[dict]] | None = None
     # Named phrases the definition's texts may use as {name}: (answers, today)
     # -> words, for what needs the reader's today ("Friday 11 December").
     phrases: dict[str, Callable[..., str]] = field(default_factory=dict)

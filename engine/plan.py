@@ -9,9 +9,9 @@ day is passed in; the engine never reads the clock.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
-from .drafts import is_working_day, long_date, working_day
+from .drafts import long_date
 from .errors import InvalidAnswers, QuestionnaireError
 from .ics import Event, calendar, event_uid
 from .loader import load_all
@@ -32,34 +32,16 @@ def _step(day: date, kind: str, questionnaire: str, title: str, advice: list[str
             "advice": advice, "uid": uid}  # fmt: skip
 
 
-def _triage_steps(result: dict, answers: dict, today: date | None) -> list[dict]:
-    """The offer's deadline, the day to ask for time, and the first choice's expected answer."""
-    if today is None or result["outcome"] is None:
-        return []
-    facts, steps, qid = result["facts"], [], result["questionnaire"]
-    deadline = answers.get("offer_deadline_days")
-    if deadline is not None:
-        day = today + timedelta(days=int(deadline))
-        title = "Deadline: answer the offer in hand"
-        steps.append(_step(day, "deadline", qid, title, ["B1"], "offer-deadline"))
-    if result["outcome"] == "ask_for_time":
-        ask = today if is_working_day(today) else working_day(today, not_before=today)
-        steps.append(_step(ask, "ask_for_time", qid, "Ask the employer for more time, and "
-                           "ask your first choice where you stand", ["B1", "D2"],
-                           "ask-for-time", "The two messages are in your drafts."))  # fmt: skip
-    if answers.get("decision_weeks") is not None:
-        expected = today + timedelta(days=facts["answer_days"])
-        steps.append(_step(expected, "first_choice_answer", qid,
-                           "Your first choice expects to decide about now", ["B1", "D3"],
-                           "first-choice-answer"))  # fmt: skip
-    return steps
+def _dated(steps: list[dict], questionnaire: str) -> list[dict]:
+    """A questionnaire's own steps (see QuestionnaireCode.steps), dated in words."""
+    return [_step(step["date"], step["kind"], questionnaire, step["title"], step["advice"],
+                  step["uid"], step.get("detail", "")) for step in steps]  # fmt: skip
 
 
-def _follow_up_steps(result: dict) -> list[dict]:
-    """Each check-in, dated and keyed as its note says, so My plan's event for it is the
-    very event of follow-up-plan.ics (same UID: importing both updates, never doubles)."""
-    if result["outcome"] != "follow_up_plan":
-        return []
+def _event_steps(result: dict) -> list[dict]:
+    """Each document that carries a calendar event (a check-in's note), dated and keyed as
+    its note says, so My plan's event is the very event of that questionnaire's .ics (same
+    UID: importing both updates, never doubles)."""
     return [_step(date.fromisoformat(doc["event"]["date"]), "check_in", result["questionnaire"],
                   doc["event"]["summary"], ["D3", "D4"], doc["event"]["key"], doc["content"])
             for doc in result["documents"] if "event" in doc]  # fmt: skip
@@ -92,10 +74,9 @@ def plan(answers_by_questionnaire: Any, today: date | None = None) -> dict[str, 
                       "outcome": result["outcome"], "outcome_title": result["title"],
                       "summary": result["summary"], "provisional": result["provisional"],
                       "missing": result["missing"], "actions": result["actions"]})  # fmt: skip
-        if definition.id == "should-i-decline":
-            steps += _triage_steps(result, answers, today)
-        if definition.id == "follow-up-plan":
-            steps += _follow_up_steps(result)
+        if definition.code.steps and today is not None:
+            steps += _dated(definition.code.steps(result, answers, today), definition.id)
+        steps += _event_steps(result)
         documents += [{**doc, "questionnaire": definition.id}
                       for doc in result["documents"] if doc["kind"] != "ics"]  # fmt: skip
     steps.sort(key=lambda step: (step["date"], step["kind"]))

@@ -341,10 +341,77 @@ def documents(outcome: str, answers: Answers, today: date | None = None) -> list
     return found
 
 
+# --- My plan: the dated steps of this result -------------------------------------
+
+
+def _step(day: date, kind: str, title: str, advice: list[str], uid: str, detail: str = "") -> dict:
+    return {"date": day, "kind": kind, "title": title, "advice": advice, "uid": uid,
+            "detail": detail}  # fmt: skip
+
+
+def plan_steps(result: dict, answers: Answers, today: date | None) -> list[dict]:
+    """Today's messages, the day to chase a silent first choice, their answer, the deadline.
+
+    Each names the draft it needs; the deadline says what happens if no more
+    time is given.
+    """
+    outcome = result["outcome"]
+    if today is None or outcome is None:
+        return []
+    now = working_day(today, not_before=today)
+    deadline = answers.get("offer_deadline_days")
+    in_play = answers.get("first_choice_stage") in IN_PLAY
+    known = "decision_weeks" in answers
+    steps = []
+    if outcome == "ask_for_time":
+        steps.append(_step(now, "today", "Ask the employer for a little more time, and tell your "
+                           "first choice about your deadline", ["B1", "D2"], "ask-for-time",
+                           "Both messages are in your drafts."))  # fmt: skip
+    elif outcome == "hear_them_first":
+        steps.append(_step(now, "today", "Tell your first choice about your deadline, and check "
+                           "they still expect to decide in time", ["B1", "D2"], "tell-first-choice",
+                           "The message is in your drafts."))  # fmt: skip
+    elif in_play and deadline_before_answer(answers):
+        steps.append(_step(now, "today", "Tell your first choice about your deadline, and ask "
+                           "where you stand", ["B1", "D2"], "tell-first-choice",
+                           "The message is in your drafts."))  # fmt: skip
+    if known:
+        steps.append(_step(today + timedelta(days=answer_days(answers)), "first_choice_answer",
+                           "Your first choice expects to decide about now", ["B1", "D3"],
+                           "first-choice-answer"))  # fmt: skip
+    if outcome == "hear_them_first" and deadline is not None and known:
+        check = check_by(answers, today).removeprefix("by ")
+        days = answer_days(answers)
+        if days >= deadline:  # their day is the deadline: chase them the working day before
+            day = working_day(today + timedelta(days=max(deadline - 1, 0)), not_before=today)
+        else:
+            day = today + timedelta(days=days)
+        steps.append(_step(day, "fallback", "If your first choice has not answered, ask the "
+                           "employer at once for a few more days", ["B1", "B2"], "if-no-answer",
+                           f"Not heard by {check}? Ask for time today; if none is given, your "
+                           f"answers say {result['fallback']['title'].lower()}."
+                           if result.get("fallback") else ""))  # fmt: skip
+    if deadline is not None:
+        title = "Deadline: answer the offer in hand"
+        detail = ""
+        if outcome == "ask_for_time":
+            title = "Deadline, unless the employer gives you more time: answer the offer"
+            if result.get("fallback"):
+                detail = f"If no more time is given: {result['fallback']['title'].lower()}."
+        steps.append(_step(today + timedelta(days=deadline), "deadline", title, ["B1"],
+                           "offer-deadline", detail))  # fmt: skip
+    if outcome == "ask_for_time":
+        steps.append(_step(ask_day(answers, today), "asked_until", "The day you asked to answer "
+                           "by, if the employer agreed: answer the offer", ["B1", "B3"],
+                           "asked-until"))  # fmt: skip
+    return steps
+
+
 CODE = QuestionnaireCode(
     reads=("offer_deadline_days", "decision_weeks", "first_choice_stage", "your_name",
            "offer_contact", "first_choice_contact"),
     facts=FACTS,
     documents=documents,
     phrases=PHRASES,
+    steps=plan_steps,
 )  # fmt: skip

@@ -44,7 +44,7 @@ def parity_vectors() -> tuple[list[tuple], list]:
                 ("@plan", json.dumps(test_plan.EVERYTHING), None), ("@plan", "{}", "2026-11-26"),
                 ("should-i-decline", json.dumps(test_plan.TRIAGE), "2026-12-24")]  # fmt: skip
     personas = load_personas()
-    vectors += [(p.questionnaire, json.dumps(p.answers), None) for p in personas]
+    vectors += [(p.questionnaire, json.dumps(p.answers), p.today.isoformat()) for p in personas]
     return vectors, personas
 
 

@@ -1,0 +1,59 @@
+"""My plan's dated steps from the triage: what to do today, each fallback, and the deadline."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from engine import plan
+from engine.drafts import is_working_day
+from engine.questionnaires import ORDER
+
+ENGINE = Path(__file__).resolve().parents[2] / "engine"
+JONAS = {"offer_fit": 4, "homework": "done", "current_job": "no", "first_choice_stage": "finalist",
+         "restructuring": "no", "decision_weeks": 2, "runway_months": 3,
+         "no_would_feel": "disappointed", "ready_to_search": "yes", "offer_deadline_days": 7}  # fmt: skip
+
+
+def _steps(answers: dict, today: date) -> list[tuple[str, str, str]]:
+    made = plan({"should-i-decline": answers}, today=today)
+    return [(step["date"], step["kind"], step["title"]) for step in made["steps"]]
+
+
+def test_asking_for_time_on_the_friday_before_the_holidays():
+    steps = _steps(JONAS, date(2026, 12, 18))
+    assert [(day, kind) for day, kind, _ in steps] == [
+        ("2026-12-18", "today"),  # ask today, a working day
+        ("2026-12-25", "deadline"),  # the employer's date, holiday or not
+        ("2027-01-01", "first_choice_answer"),
+        ("2027-01-04", "asked_until"),  # the working day after their answer
+    ]
+    assert "unless the employer gives you more time" in steps[1][2]
+
+
+def test_hearing_first_dates_the_day_to_chase_them_before_the_deadline():
+    steps = _steps({**JONAS, "decision_weeks": 1}, date(2026, 12, 4))
+    assert [(day, kind) for day, kind, _ in steps] == [
+        ("2026-12-04", "today"),
+        ("2026-12-10", "fallback"),  # their day is the deadline: the working day before
+        ("2026-12-11", "deadline"),
+        ("2026-12-11", "first_choice_answer"),
+    ]
+
+
+def test_a_weekend_today_moves_todays_messages_to_the_next_working_day():
+    steps = _steps(JONAS, date(2026, 12, 5))  # a Saturday
+    assert steps[0][:2] == ("2026-12-07", "today")
+    assert is_working_day(date.fromisoformat(steps[0][0]))
+
+
+def test_no_generic_engine_file_names_a_questionnaire():
+    """Whatever one questionnaire needs lives in engine/questionnaires/ (its JSON or Python)."""
+    ids = re.compile("|".join(re.escape(q) for q in ORDER))
+    named = [
+        path.name
+        for path in ENGINE.glob("*.py")
+        if ids.search(path.read_text(encoding="utf-8").replace("'should-i-decline' but", ""))
+    ]
+    assert named == []
