@@ -11,9 +11,10 @@ from engine.drafts import is_working_day
 from engine.questionnaires import ORDER
 
 ENGINE = Path(__file__).resolve().parents[2] / "engine"
-JONAS = {"offer_fit": 4, "homework": "done", "current_job": "no", "first_choice_stage": "finalist",
-         "restructuring": "no", "decision_weeks": 2, "runway_months": 3,
-         "no_would_feel": "disappointed", "ready_to_search": "yes", "offer_deadline_days": 7}  # fmt: skip
+JONAS = {"offer_fit": 4, "homework": "done", "current_job": "no",
+         "first_choice_stage": "finalist", "restructuring": "no", "decision_weeks": 2,
+         "runway_months": 3, "no_would_feel": "disappointed", "ready_to_search": "yes",
+         "offer_deadline_days": 7}  # fmt: skip
 
 
 def _steps(answers: dict, today: date) -> list[tuple[str, str, str]]:
