@@ -77,7 +77,7 @@ lint: setup
 check: lint
 	@start=$$EPOCHREALTIME; \
 	node --test --test-reporter=dot $(JS_TESTS) || exit 1; \
-	$(PY) -m pytest -n auto -q -p no:cacheprovider $(CHECK_TESTS) $(PYTEST_ARGS) || exit 1; \
+	$(PY) -m pytest -n auto -q $(CHECK_TESTS) $(PYTEST_ARGS) || exit 1; \
 	echo "make check: passed (tests in $$(awk "BEGIN { printf \"%.0f\", $$EPOCHREALTIME - $$start }") s)"
 
 test: lint
