@@ -45,6 +45,9 @@ class QuestionnaireCode:
     # (result, answers, today) -> the dated steps this result adds to My plan, each
     # {"date", "kind", "title", "advice", "uid", "detail"}: the plan names no questionnaire.
     steps: Callable[..., list[dict]] | None = None
+    # What dates this questionnaire gives My plan, in words ("your check-ins"): an empty
+    # plan says where its dates would come from.
+    gives_dates: str | None = None
     # Named phrases the definition's texts may use as {name}: (answers, today)
     # -> words, for what needs the reader's today ("Friday 11 December").
     phrases: dict[str, Callable[..., str]] = field(default_factory=dict)

@@ -90,6 +90,9 @@ def plan(answers_by_questionnaire: Any, today: date | None = None) -> dict[str, 
         "steps": steps,
         "documents": documents,
         "invalid": invalid,
+        # Where dates come from, for a plan that has none yet.
+        "dated_by": [{"questionnaire": d.id, "gives": d.code.gives_dates}
+                     for d in definitions if d.code.gives_dates],  # fmt: skip
         "calendar": {
             "filename": CALENDAR_FILE,
             "media_type": "text/calendar",

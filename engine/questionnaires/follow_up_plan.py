@@ -402,4 +402,5 @@ CODE = QuestionnaireCode(
     facts=FACTS,
     documents=documents,
     phrases=PHRASES,
+    gives_dates="your check-ins",
 )  # fmt: skip

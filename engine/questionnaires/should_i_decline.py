@@ -414,4 +414,5 @@ CODE = QuestionnaireCode(
     documents=documents,
     phrases=PHRASES,
     steps=plan_steps,
+    gives_dates="the offer's deadline and your first choice's timing",
 )  # fmt: skip

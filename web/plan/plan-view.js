@@ -89,17 +89,17 @@ function stepsView(content, plan, data) {
   const part = [heading(3, "Your dates")];
   if (!plan.steps.length) {
     const known = byId(data);
-    part.push(
-      element(
-        "p",
-        {},
-        "No dates yet. They come from the offer's deadline and your first choice's timing in ",
-        questionnaireLink(known["should-i-decline"]),
-        ", and from your check-ins in ",
-        questionnaireLink(known["follow-up-plan"]),
-        ".",
-      ),
-    );
+    const sources = (plan.dated_by || []).filter((source) => known[source.questionnaire]);
+    const line = element("p", {}, "No dates yet.");
+    if (sources.length) {
+      line.append(" They come from ");
+      sources.forEach((source, index) => {
+        if (index) line.append(index === sources.length - 1 ? ", and from " : ", from ");
+        line.append(`${source.gives} in `, questionnaireLink(known[source.questionnaire]));
+      });
+      line.append(".");
+    }
+    part.push(line);
     return part;
   }
   part.push(element("ol", { class: "plan__steps", role: "list" }, ...plan.steps.map((step) => stepView(step, data))));
