@@ -91,8 +91,11 @@ def plan(answers_by_questionnaire: Any, today: date | None = None) -> dict[str, 
         "documents": documents,
         "invalid": invalid,
         # Where dates come from, for a plan that has none yet.
-        "dated_by": [{"questionnaire": d.id, "gives": d.code.gives_dates}
-                     for d in definitions if d.code.gives_dates],  # fmt: skip
+        "dated_by": [
+            {"questionnaire": d.id, "gives": d.code.gives_dates}
+            for d in definitions
+            if d.code.gives_dates
+        ],
         "calendar": {
             "filename": CALENDAR_FILE,
             "media_type": "text/calendar",
