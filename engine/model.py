@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .hooks import DeclaredAnswers
+from .questionnaire_code import DeclaredAnswers
 
 # Typing names only for annotations: importing typing costs start-up time in Pyodide.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from .hooks import QuestionnaireCode
+    from .questionnaire_code import QuestionnaireCode
 
 
 # A compiled condition answers True, False or None ("cannot tell yet": it

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .conditions import Scope, compile_condition
-from .hooks import QuestionnaireCode
+from .questionnaire_code import QuestionnaireCode
 from .model import (
     Action,
     Change,

@@ -11,7 +11,7 @@ or in the email when a conversation is not possible.
 from __future__ import annotations
 
 from ..drafts import document, first_name, woven
-from ..hooks import QuestionnaireCode
+from ..questionnaire_code import QuestionnaireCode
 
 # Typing names only for annotations: importing typing costs start-up time in Pyodide.
 TYPE_CHECKING = False

@@ -16,7 +16,7 @@ import hashlib
 from datetime import date, timedelta
 
 from ..drafts import document, first_name, long_date_near, sentence_of, working_day
-from ..hooks import FactRule, QuestionnaireCode
+from ..questionnaire_code import FactRule, QuestionnaireCode
 from ..ics import Event, calendar, event_uid
 
 # Typing names only for annotations: importing typing costs start-up time in Pyodide.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..hooks import FactRule, QuestionnaireCode
+from ..questionnaire_code import FactRule, QuestionnaireCode
 from ..runway import months_needed
 
 # Typing names only for annotations: importing typing costs start-up time in Pyodide.

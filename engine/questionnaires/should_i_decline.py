@@ -6,7 +6,7 @@ import math
 from datetime import date, timedelta
 
 from ..drafts import document, first_name, long_date, working_day
-from ..hooks import FactRule, QuestionnaireCode
+from ..questionnaire_code import FactRule, QuestionnaireCode
 from ..runway import SEARCH_MONTHS, longest_wait_weeks, months_needed, weeks_to_months
 
 # Typing names only for annotations: importing typing costs start-up time in Pyodide.
