@@ -12,9 +12,9 @@ from .advice import ADVICE_IDS
 from .answers import check_answers, ranges_read
 from .bridge import evaluate_json, plan_json
 from .errors import InvalidAnswers, InvalidDefinition, QuestionnaireError, UnknownQuestionnaire
-from .questionnaire_code import DeclaredAnswers
 from .loader import code_file, load, load_all
 from .plan import plan
+from .questionnaire_code import DeclaredAnswers
 from .rules import (
     actions,
     against,

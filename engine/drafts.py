@@ -14,7 +14,13 @@ TEXT = "text/plain"
 
 def document(doc_id: str, title: str, kind: str, filename: str | None, content: str,
              media_type: str = TEXT) -> dict:  # fmt: skip
-    """One draft, list or calendar as the result carries it."""
+    """One draft, list or calendar as the result carries it.
+
+    A message's subject is its first line ("Subject: ..."); it is also given as
+    a field, so a page can open the draft in an email app without parsing it.
+    """
+    first = content.split("\n", 1)[0]
+    subject = first.removeprefix("Subject: ") if first.startswith("Subject: ") else None
     return {
         "id": doc_id,
         "title": title,
@@ -22,6 +28,7 @@ def document(doc_id: str, title: str, kind: str, filename: str | None, content: 
         "filename": filename,
         "media_type": media_type,
         "content": content,
+        "subject": subject,
     }
 
 

@@ -9,8 +9,8 @@ files, instead of drafting a note signed "[your name]".
 from __future__ import annotations
 
 from .errors import InvalidDefinition, UnknownQuestionnaire
-from .questionnaire_code import QuestionnaireCode
 from .model import Definition
+from .questionnaire_code import QuestionnaireCode
 from .questionnaires import ORDER, module_name
 from .schema import parse_definition
 

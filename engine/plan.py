@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .drafts import long_date
+from .drafts import long_date, working_day
 from .errors import InvalidAnswers, QuestionnaireError
 from .ics import Event, calendar, event_uid
 from .loader import load_all
@@ -26,16 +26,45 @@ CALENDAR_FILE = "my-plan.ics"
 
 
 def _step(day: date, kind: str, questionnaire: str, title: str, advice: list[str],
-          uid: str, detail: str = "") -> dict:  # fmt: skip
+          uid: str, detail: str = "", drafts: list[str] | None = None) -> dict:  # fmt: skip
+    """A dated step; `drafts` names the documents (questionnaire:id) it needs."""
     return {"date": day.isoformat(), "day": long_date(day), "kind": kind,
             "questionnaire": questionnaire, "title": title, "detail": detail,
-            "advice": advice, "uid": uid}  # fmt: skip
+            "advice": advice, "uid": uid,
+            "drafts": [f"{questionnaire}:{doc}" for doc in drafts or ()]}  # fmt: skip
+
+
+def timeline(steps: list[dict], today: date | None) -> list[dict]:
+    """The steps as a person acts on them: today, by the offer's deadline, later.
+
+    "Today" holds what is due on the first working day from today (named as
+    that day when today is not one); the middle group ends on the deadline.
+    """
+    if today is None or not steps:
+        return []
+    first = working_day(today, not_before=today)
+    deadline = next((s["date"] for s in steps if s["kind"] == "deadline"), None)
+    now = "Today" if first == today else f"Next working day, {long_date(first)}"
+    groups = [("today", now, lambda s: s["date"] <= first.isoformat())]
+    if deadline is not None:
+        day = long_date(date.fromisoformat(deadline))
+        groups.append(("by_deadline", f"By {day}, the offer's deadline",
+                       lambda s: s["date"] <= deadline))  # fmt: skip
+    groups.append(("later", "Later", lambda s: True))
+    made, left = [], list(steps)
+    for key, heading, holds in groups:
+        taken = [step for step in left if holds(step)]
+        left = [step for step in left if not holds(step)]
+        if taken:
+            made.append({"key": key, "heading": heading, "steps": [s["uid"] for s in taken]})
+    return made
 
 
 def _dated(steps: list[dict], questionnaire: str) -> list[dict]:
     """A questionnaire's own steps (see QuestionnaireCode.steps), dated in words."""
     return [_step(step["date"], step["kind"], questionnaire, step["title"], step["advice"],
-                  step["uid"], step.get("detail", "")) for step in steps]  # fmt: skip
+                  step["uid"], step.get("detail", ""), step.get("drafts"))
+            for step in steps]  # fmt: skip
 
 
 def _event_steps(result: dict) -> list[dict]:
@@ -43,7 +72,8 @@ def _event_steps(result: dict) -> list[dict]:
     its note says, so My plan's event is the very event of that questionnaire's .ics (same
     UID: importing both updates, never doubles)."""
     return [_step(date.fromisoformat(doc["event"]["date"]), "check_in", result["questionnaire"],
-                  doc["event"]["summary"], ["D3", "D4"], doc["event"]["key"], doc["content"])
+                  doc["event"]["summary"], ["D3", "D4"], doc["event"]["key"], doc["content"],
+                  [doc["id"]])
             for doc in result["documents"] if "event" in doc]  # fmt: skip
 
 
@@ -59,7 +89,7 @@ def plan(answers_by_questionnaire: Any, today: date | None = None) -> dict[str, 
         if questionnaire not in known:
             raise InvalidAnswers(None, f"plan: unknown questionnaire {str(questionnaire)[:40]!r}; "
                                  f"expected one of {known}")  # fmt: skip
-    items, steps, documents, invalid = [], [], [], []
+    items, steps, documents, invalid, first = [], [], [], [], []
     for definition in definitions:
         answers = answers_by_questionnaire.get(definition.id)
         if not answers:
@@ -74,6 +104,9 @@ def plan(answers_by_questionnaire: Any, today: date | None = None) -> dict[str, 
                       "outcome": result["outcome"], "outcome_title": result["title"],
                       "summary": result["summary"], "provisional": result["provisional"],
                       "missing": result["missing"], "actions": result["actions"]})  # fmt: skip
+        note = definition.code.plan_first(result) if definition.code.plan_first else None
+        if note:
+            first.append({"questionnaire": definition.id, "text": note})
         if definition.code.steps and today is not None:
             steps += _dated(definition.code.steps(result, answers, today), definition.id)
         steps += _event_steps(result)
@@ -88,6 +121,10 @@ def plan(answers_by_questionnaire: Any, today: date | None = None) -> dict[str, 
         "today": today.isoformat() if today else None,
         "items": items,
         "steps": steps,
+        # The same steps as a person acts on them: today, by the deadline, later.
+        "timeline": timeline(steps, today),
+        # What must come before the rest of the plan, and why (homework first).
+        "first": first if len(items) > 1 else [],
         "documents": documents,
         "invalid": invalid,
         # Where dates come from, for a plan that has none yet.

@@ -48,6 +48,9 @@ class QuestionnaireCode:
     # What dates this questionnaire gives My plan, in words ("your check-ins"): an empty
     # plan says where its dates would come from.
     gives_dates: str | None = None
+    # result -> a sentence for the top of My plan when this result comes before the others
+    # (homework first, yet a decline plan), or None.
+    plan_first: Callable[..., str | None] | None = None
     # Named phrases the definition's texts may use as {name}: (answers, today)
     # -> words, for what needs the reader's today ("Friday 11 December").
     phrases: dict[str, Callable[..., str]] = field(default_factory=dict)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .conditions import Scope, compile_condition
-from .questionnaire_code import QuestionnaireCode
 from .model import (
     Action,
     Change,
@@ -44,6 +43,7 @@ from .nodes import (
     NodeParser,
     parse_question,
 )
+from .questionnaire_code import QuestionnaireCode
 
 # Typing names only for annotations: importing typing costs start-up time in Pyodide.
 TYPE_CHECKING = False

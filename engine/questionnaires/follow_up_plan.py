@@ -16,8 +16,8 @@ import hashlib
 from datetime import date, timedelta
 
 from ..drafts import document, first_name, long_date_near, sentence_of, working_day
-from ..questionnaire_code import FactRule, QuestionnaireCode
 from ..ics import Event, calendar, event_uid
+from ..questionnaire_code import FactRule, QuestionnaireCode
 
 # Typing names only for annotations: importing typing costs start-up time in Pyodide.
 TYPE_CHECKING = False

@@ -341,12 +341,25 @@ def documents(outcome: str, answers: Answers, today: date | None = None) -> list
     return found
 
 
-# --- My plan: the dated steps of this result -------------------------------------
+# --- My plan: what comes first, and the dated steps of this result
 
 
-def _step(day: date, kind: str, title: str, advice: list[str], uid: str, detail: str = "") -> dict:
+def plan_first(result: dict) -> str | None:
+    """Said at the top of My plan when this result must come before the others."""
+    if result["outcome"] == "do_homework_first":
+        return ("Do your homework on the offer first: the rest of this plan (declining, "
+                "checking in) assumes you have weighed it, and may change once you "
+                "have.")  # fmt: skip
+    return None
+
+
+# --- -------------------------------------
+
+
+def _step(day: date, kind: str, title: str, advice: list[str], uid: str, detail: str = "",
+          drafts: tuple[str, ...] = ()) -> dict:  # fmt: skip
     return {"date": day, "kind": kind, "title": title, "advice": advice, "uid": uid,
-            "detail": detail}  # fmt: skip
+            "detail": detail, "drafts": list(drafts)}  # fmt: skip
 
 
 def plan_steps(result: dict, answers: Answers, today: date | None) -> list[dict]:
@@ -366,15 +379,16 @@ def plan_steps(result: dict, answers: Answers, today: date | None) -> list[dict]
     if outcome == "ask_for_time":
         steps.append(_step(now, "today", "Ask the employer for a little more time, and tell your "
                            "first choice about your deadline", ["B1", "D2"], "ask-for-time",
-                           "Both messages are in your drafts."))  # fmt: skip
+                           "Both messages are in your drafts.",
+                           ("ask_offer_for_time", "ask_first_choice")))  # fmt: skip
     elif outcome == "hear_them_first":
         steps.append(_step(now, "today", "Tell your first choice about your deadline, and check "
                            "they still expect to decide in time", ["B1", "D2"], "tell-first-choice",
-                           "The message is in your drafts."))  # fmt: skip
+                           "The message is in your drafts.", ("ask_first_choice",)))  # fmt: skip
     elif in_play and deadline_before_answer(answers):
         steps.append(_step(now, "today", "Tell your first choice about your deadline, and ask "
                            "where you stand", ["B1", "D2"], "tell-first-choice",
-                           "The message is in your drafts."))  # fmt: skip
+                           "The message is in your drafts.", ("ask_first_choice",)))  # fmt: skip
     if known:
         steps.append(_step(today + timedelta(days=answer_days(answers)), "first_choice_answer",
                            "Your first choice expects to decide about now", ["B1", "D3"],
@@ -415,4 +429,5 @@ CODE = QuestionnaireCode(
     phrases=PHRASES,
     steps=plan_steps,
     gives_dates="the offer's deadline and your first choice's timing",
+    plan_first=plan_first,
 )  # fmt: skip

@@ -12,8 +12,8 @@ import pytest
 
 import engine
 from engine.errors import InvalidDefinition
-from engine.questionnaire_code import DeclaredAnswers
 from engine.loader import check_reads, load_code
+from engine.questionnaire_code import DeclaredAnswers
 from engine.questionnaires import ORDER, module_name
 from engine.schema import parse_definition
 

@@ -58,3 +58,38 @@ def test_no_generic_engine_file_names_a_questionnaire():
         if ids.search(path.read_text(encoding="utf-8").replace("'should-i-decline' but", ""))
     ]
     assert named == []
+
+
+def test_the_timeline_reads_today_by_the_deadline_then_later():
+    made = plan({"should-i-decline": JONAS}, today=date(2026, 12, 18))
+    assert [(group["heading"], group["steps"]) for group in made["timeline"]] == [
+        ("Today", ["ask-for-time"]),
+        ("By Friday 25 December, the offer's deadline", ["offer-deadline"]),
+        ("Later", ["first-choice-answer", "asked-until"]),
+    ]
+    today = made["steps"][0]
+    assert today["drafts"] == ["should-i-decline:ask_offer_for_time",
+                               "should-i-decline:ask_first_choice"]  # fmt: skip
+    drafted = {f"{d['questionnaire']}:{d['id']}" for d in made["documents"]}
+    assert set(today["drafts"]) <= drafted  # each step's drafts are in the plan
+
+
+def test_on_a_weekend_the_first_group_names_the_working_day():
+    made = plan({"should-i-decline": JONAS}, today=date(2026, 12, 5))
+    assert made["timeline"][0]["heading"] == "Next working day, Monday 7 December"
+
+
+def test_homework_first_is_said_before_a_decline_plan():
+    answers = {"should-i-decline": {**JONAS, "homework": "not_yet"},
+               "decline-plan": {"company": "Acme", "contact_name": "Sam Ortiz"}}  # fmt: skip
+    made = plan(answers, today=date(2026, 12, 4))
+    assert [note["questionnaire"] for note in made["first"]] == ["should-i-decline"]
+    assert made["first"][0]["text"].startswith("Do your homework on the offer first")
+    alone = plan({"should-i-decline": answers["should-i-decline"]}, today=date(2026, 12, 4))
+    assert alone["first"] == []  # nothing else to come before
+
+
+def test_every_message_carries_its_subject_as_a_field():
+    made = plan({"should-i-decline": JONAS}, today=date(2026, 12, 18))
+    for doc in made["documents"]:
+        assert doc["subject"] and doc["content"].startswith(f"Subject: {doc['subject']}\n")
