@@ -2,7 +2,7 @@
 // ticked (strings; the engine alone parses numbers and dates), saved in this
 // browser's localStorage, and packed into share links after the '#'.
 
-import { answersKey } from "./storage.js";
+import { answersKey, browserStorage } from "./storage.js";
 
 const SHARE_PREFIX = "#answers=";
 
@@ -65,19 +65,22 @@ export function sameAnswers(one, other) {
 
 export function savedAnswers(questionnaire) {
   try {
-    const saved = JSON.parse(localStorage.getItem(answersKey(questionnaire)) || "null");
+    const saved = JSON.parse(browserStorage().getItem(answersKey(questionnaire)) || "null");
     return saved && typeof saved === "object" && !Array.isArray(saved) ? saved : null;
   } catch {
-    return null;
+    return null; // damaged, foreign, or storage refused: nothing saved to read
   }
 }
 
+// Saves the answers as typed (blank answers remove the key); false when the
+// browser refuses to write (storage full, or blocked for this site).
 export function saveAnswers(questionnaire, raw) {
   try {
-    if (!raw || !hasAnswers(raw)) localStorage.removeItem(answersKey(questionnaire));
-    else localStorage.setItem(answersKey(questionnaire), JSON.stringify(raw));
+    if (!raw || !hasAnswers(raw)) browserStorage().removeItem(answersKey(questionnaire));
+    else browserStorage().setItem(answersKey(questionnaire), JSON.stringify(raw));
+    return true;
   } catch {
-    // Storage may be full or disabled; the form keeps working without it.
+    return false;
   }
 }
 

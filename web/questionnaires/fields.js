@@ -4,6 +4,7 @@
 // wrote (aria-describedby, label for=), never through ids rebuilt here.
 
 import { controlsOf } from "./answers.js";
+import { element } from "./dom.js";
 
 // A form keeps the page contract when every question has a control named by
 // its ID. A copy that renamed them (the print-site plugin's one-page guide)
@@ -80,4 +81,20 @@ export function showDateFormats(form) {
       if (hint) hint.textContent = `(${localDateFormat()})`;
     }
   }
+}
+
+// A note kept beside a question (what carried its answer over, why a link's
+// answer was left out), unlike the error slot, which every evaluation clears.
+// `kind` names the note's data attribute; one note of a kind per question.
+export function showNote(form, questionId, kind, text) {
+  const control = controlsOf(form, questionId)[0];
+  const box = control && control.closest(".question");
+  if (!box) return;
+  box.querySelector(`[data-${kind}]`)?.remove();
+  box.append(element("p", { class: `question__${kind}`, [`data-${kind}`]: questionId }, text));
+}
+
+export function removeNote(form, questionId, kind) {
+  const control = controlsOf(form, questionId)[0];
+  control?.closest(".question")?.querySelector(`[data-${kind}]`)?.remove();
 }

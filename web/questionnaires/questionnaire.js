@@ -3,9 +3,11 @@
 // kept in this browser's localStorage and never sent anywhere.
 //
 // This file binds each form to the engine and lets it go when its page is
-// left; answers.js reads and keeps answers, fields.js knows the questions on
-// screen, result-view.js shows the result, printed-plan.js prints it, and
-// shared-link.js asks before a link replaces saved answers.
+// left; answers.js reads and keeps answers, kept-answers.js saves them per
+// answer and hears other tabs, carried.js offers facts given elsewhere,
+// fields.js knows the questions on screen, result-view.js shows the result,
+// printed-plan.js prints it, shared-link.js asks before a link replaces saved
+// answers, and storage-fault.js says when this browser keeps nothing.
 
 import { Reply } from "../engine/contract.js";
 import { theEngine } from "../engine/engine-client.js";
@@ -20,12 +22,14 @@ import {
   sharedAnswers,
   writeRaw,
 } from "./answers.js";
+import { carryOver, forgetCarried, ownAnswers, receiveHandOff, takeAsOwn } from "./carried.js";
 import { bindOnEveryPage, element } from "./dom.js";
 import { clearFieldErrors, keepsContract, labelsOf, pageProblem, showDateFormats, showFieldError } from "./fields.js";
+import { changedAnswers, keepAnswers, onAnswersElsewhere } from "./kept-answers.js";
 import { printPlan } from "./printed-plan.js";
 import { release, showProblem, showResult, showWaiting } from "./result-view.js";
-import { askWhichAnswers } from "./shared-link.js";
-import { carryOver, receiveHandOff } from "./carried.js";
+import { askWhichAnswers, boundedAnswers, forgetRefused, sayRefused } from "./shared-link.js";
+import { faultSlot, sayIfNotKept } from "./storage-fault.js";
 
 const STATUS_TEXT = {
   ready: "",
@@ -84,9 +88,45 @@ function notCurrent(q, show, ...args) {
   show(...args);
 }
 
+// ---------------------------------------------------------------- keeping answers
+
+const questionIds = (q) => q.definition.questions.map((question) => question.id);
+
+// Saves the reader's own answers on screen (never the carried ones), merged
+// per answer with what other tabs saved; says so when the browser refuses.
+function keep(q) {
+  const own = ownAnswers(readRaw(q.form, q.definition), q.carried);
+  const { kept, ok } = keepAnswers(q.definition.id, q.kept, own, questionIds(q));
+  q.kept = kept;
+  sayIfNotKept(q.fault, ok);
+  return own;
+}
+
+// Another tab changed saved answers: this questionnaire's own (shown here as
+// they now are), or a fact this one carries over.
+function changedElsewhere(q, questionnaire) {
+  if (questionnaire === null || questionnaire === q.definition.id) {
+    const saved = savedAnswers(q.definition.id) || {};
+    const changed = changedAnswers(q.kept, saved, questionIds(q));
+    if (changed.length) {
+      const questions = q.definition.questions.filter((question) => changed.includes(question.id));
+      for (const { id } of questions) takeAsOwn(q.form, id, q.carried);
+      writeRaw(q.form, { questions }, saved);
+      q.kept = saved;
+      q.notice.textContent = hasAnswers(saved)
+        ? "These answers were changed in another tab; this form shows them as they are now."
+        : "Your answers were erased in another tab.";
+    }
+  }
+  carryOver(q.form, q.definition, q.shares, q.carried);
+  evaluateAnswers(q);
+}
+
+// ---------------------------------------------------------------- the result
+
 async function showAnswersResult(q) {
   const raw = readRaw(q.form, q.definition);
-  saveAnswers(q.definition.id, raw);
+  const own = keep(q);
   const mine = ++q.sequence;
   clearFieldErrors(q.form);
   const problem = pageProblem(q.form, q.definition);
@@ -104,7 +144,8 @@ async function showAnswersResult(q) {
   // Past failures were about other answers: the engine is working.
   setStatus(q, q.engine.state, STATUS_TEXT[q.engine.state] ?? "");
   if (reply.type === Reply.INVALID) return notCurrent(q, showInvalid, q, reply);
-  if (!hasAnswers(raw)) return notCurrent(q, showWaiting, q.region, "ready");
+  // Carried values alone are only offered: no result until the reader answers here.
+  if (!hasAnswers(own)) return notCurrent(q, showWaiting, q.region, "ready");
   // The same result again (a change event after input, say) is left alone:
   // redrawing it would swallow a click on one of its links.
   if (reply.text === q.current) return;
@@ -117,7 +158,10 @@ async function showAnswersResult(q) {
 function erase(q) {
   q.form.reset();
   for (const control of q.form.elements) if (control.type === "text" || control.type === "date") control.value = "";
-  saveAnswers(q.definition.id, null);
+  forgetCarried(q.form, q.carried);
+  if (saveAnswers(q.definition.id, null)) q.kept = {};
+  // Facts given in other questionnaires are still there: offered again.
+  carryOver(q.form, q.definition, q.shares, q.carried);
   evaluateAnswers(q);
   q.notice.textContent = "Your answers were erased from this browser.";
 }
@@ -146,23 +190,29 @@ async function print(q) {
 
 // ---------------------------------------------------------------- one form
 
+// A link's answers replace those on screen (and are kept with the next
+// evaluation), all but any too long for their question.
+function useLinkAnswers(q, shared) {
+  const { answers, refused } = boundedAnswers(q.definition, shared);
+  forgetCarried(q.form, q.carried);
+  writeRaw(q.form, q.definition, answers);
+  sayRefused(q.form, q.definition, refused);
+  forgetSharedAnswers();
+}
+
 // Saved answers fill the form; a share link's answers too, unless they would
 // replace different saved ones: then the reader chooses.
 function fillAnswers(q) {
   const saved = savedAnswers(q.definition.id);
   const shared = sharedAnswers(q.definition.id);
-  if (shared && (!saved || sameAnswers(saved, shared))) {
-    writeRaw(q.form, q.definition, shared);
-    saveAnswers(q.definition.id, shared);
-    forgetSharedAnswers();
-    return;
-  }
+  q.kept = saved || {};
+  if (shared && (!saved || sameAnswers(saved, shared))) return useLinkAnswers(q, shared);
   if (saved) writeRaw(q.form, q.definition, saved);
   if (!shared) return;
   askWhichAnswers(q.form, {
     useLink: () => {
-      writeRaw(q.form, q.definition, shared);
-      forgetSharedAnswers();
+      useLinkAnswers(q, shared);
+      carryOver(q.form, q.definition, q.shares, q.carried);
       evaluateAnswers(q);
     },
     keepSaved: forgetSharedAnswers,
@@ -183,29 +233,44 @@ function bind(root) {
     worksheetOnly(form);
     return () => {};
   }
+  const region = root.querySelector("[data-result]");
   const q = {
     root,
     form,
     definition,
     links: advice,
     pages: pages || {},
+    shares: shares || {},
     labels: labelsOf(definition),
-    region: root.querySelector("[data-result]"),
+    region,
+    fault: faultSlot(region),
     status: form.querySelector("[data-engine-status]"),
     notice: form.querySelector("[data-notice]"),
     engine: theEngine(addresses),
     sequence: 0, // the latest evaluation; older replies are dropped
     settled: Promise.resolve(), // the latest evaluation, done
     current: null, // the result on screen (as JSON) while it matches the answers
+    kept: {}, // the reader's own answers as last saved or read: what a save changes
+    carried: new Set(), // the questions showing a fact carried over, not saved
   };
   form.querySelector(".questionnaire__actions").hidden = false;
   showDateFormats(form);
   fillAnswers(q);
   receiveHandOff(form, definition);
-  carryOver(form, definition, shares);
+  carryOver(form, definition, q.shares, q.carried);
+  // A link's or a hand-off's answers are kept at once, engine or not.
+  keep(q);
   const update = () => evaluateAnswers(q);
-  form.addEventListener("input", update);
-  form.addEventListener("change", update);
+  // What the reader answers is theirs, even where a value was carried over.
+  const answered = (event) => {
+    if (event.target.name) {
+      takeAsOwn(form, event.target.name, q.carried);
+      forgetRefused(form, event.target.name);
+    }
+    update();
+  };
+  form.addEventListener("input", answered);
+  form.addEventListener("change", answered);
   form.addEventListener("submit", (event) => event.preventDefault());
   // Half a date changes no value and fires no input event: look again when
   // the reader leaves the date picker.
@@ -217,10 +282,12 @@ function bind(root) {
   on("share", share);
   on("print", print);
   const unsubscribe = q.engine.onChange((state) => engineChanged(q, state));
+  const stopHearing = onAnswersElsewhere((questionnaire) => changedElsewhere(q, questionnaire));
   // From here on typed answers are kept (make bench times this moment).
   root.dataset.bound = "";
   return () => {
     unsubscribe();
+    stopHearing();
     q.sequence++; // a reply still on its way finds nothing to update
     release(q.region);
   };

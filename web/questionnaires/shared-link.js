@@ -1,8 +1,46 @@
 // Opening a share link (`#answers=...`) over different answers saved in this
 // browser asks first. Both sets are kept until the reader chooses: the saved
-// ones in storage and on screen, the link's in the address bar.
+// ones in storage and on screen, the link's in the address bar. A link's text
+// answer longer than its question takes is left out, and said beside it.
 
 import { element } from "./dom.js";
+import { removeNote, showNote } from "./fields.js";
+
+const REFUSED = "refused";
+
+// Whether a text answer fits the question as the engine counts it (code
+// points, after trimming; anything far over is refused unread, as there).
+function fits(question, value) {
+  if (question.type !== "text" || typeof value !== "string") return true;
+  if (value.length > 2 * question.max_length + 16) return false;
+  return [...value.replace(/\r\n?/g, "\n").trim()].length <= question.max_length;
+}
+
+// {answers, refused}: the link's answers that fit their questions, and the
+// IDs of the questions whose answer was left out.
+export function boundedAnswers(definition, shared) {
+  const answers = { ...shared };
+  const refused = [];
+  for (const question of definition.questions) {
+    if (question.id in answers && !fits(question, answers[question.id])) {
+      delete answers[question.id];
+      refused.push(question.id);
+    }
+  }
+  return { answers, refused };
+}
+
+export function sayRefused(form, definition, refused) {
+  for (const question of definition.questions.filter((q) => refused.includes(q.id))) {
+    showNote(
+      form,
+      question.id,
+      REFUSED,
+      `The link held a longer answer here than this question takes (at most ${question.max_length} ` +
+        "characters), so it was left out. Type it again here if you need it.",
+    );
+  }
+}
 
 let choices = 0;
 
@@ -38,4 +76,9 @@ export function askWhichAnswers(form, { useLink, keepSaved }) {
     ),
   );
   form.querySelector(".questionnaire__privacy").after(choice);
+}
+
+// The reader answered the question: the link's refusal is past.
+export function forgetRefused(form, questionId) {
+  removeNote(form, questionId, REFUSED);
 }
