@@ -40,7 +40,8 @@ def render_plan(data: Mapping[str, Any]) -> str:
     """The plan's region. ``data`` is what the page script needs of the guide:
     the engine's addresses (``engine``), every questionnaire in the guide's
     order with its page (``questionnaires``), and each advice ID's section
-    (``advice``: href, heading and page title), all relative to this page.
+    (``advice``: href, heading and page title), all relative to this page,
+    and which questions share a fact (``shares``, as on questionnaire pages).
     """
     return (
         f'<section class="plan" data-plan data-engine="loading" aria-label="Your plan" '

@@ -357,6 +357,8 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
                 for item in engine.list_questionnaires()
             ],
             "advice": advice,
+            # The plan lays each fact carried over (never saved) beside the answers.
+            "shares": shared_facts(),
         }
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -4,16 +4,26 @@
 // Nothing leaves the device; with nothing answered the engine is not started.
 
 import { hasAnswers, savedAnswers } from "../questionnaires/answers.js";
+import { carriedInto } from "../questionnaires/carried.js";
 import { bindOnEveryPage } from "../questionnaires/dom.js";
-import { GUIDE_PREFIX } from "../questionnaires/storage.js";
+import { GUIDE_PREFIX, browserStorage } from "../questionnaires/storage.js";
 import { Reply } from "../engine/contract.js";
 import { theEngine } from "../engine/engine-client.js";
 import { describePlan, releasePlan, showEmpty, showPlan, showUnavailable } from "./plan-view.js";
 
 const LOADING_TEXT = "Putting your plan together in your browser…";
 const ERASED_TEXT = "Everything this guide saved in this browser is erased.";
+const BLOCKED_TEXT =
+  "There is no plan to show: this browser does not let the guide keep anything on this device " +
+  "(its storage is turned off for this site, perhaps by a privacy setting), so no answers are saved here. " +
+  "Allow this site to store data and reload, or keep each questionnaire's answers with its " +
+  "“Copy a link with my answers” button.";
+const UNREADABLE_TEXT =
+  "These saved answers can't be read as they are (one may be far longer than its question takes).";
 
 // ---------------------------------------------------------------- this device
+
+const STORAGES = ["localStorage", "sessionStorage"];
 
 function guideKeys(storage) {
   try {
@@ -25,18 +35,23 @@ function guideKeys(storage) {
   }
 }
 
+const anythingKept = () => STORAGES.some((name) => guideKeys(browserStorage(name)).length);
+
 function eraseEverything() {
-  for (const storage of [localStorage, sessionStorage]) {
+  for (const storage of STORAGES.map(browserStorage).filter(Boolean)) {
     for (const key of guideKeys(storage)) storage.removeItem(key);
   }
 }
 
-// {questionnaire ID: answers as typed} for every questionnaire answered here.
-function answeredHere(questionnaires) {
+// {questionnaire ID: answers as typed} for every questionnaire the reader
+// answered here, with the facts it carries over from the others (never saved).
+function answeredHere(data) {
   const answers = {};
-  for (const { id } of questionnaires) {
+  for (const { id } of data.questionnaires) {
     const saved = savedAnswers(id);
-    if (saved && hasAnswers(saved)) answers[id] = saved;
+    if (!saved || !hasAnswers(saved)) continue;
+    const carried = carriedInto(id, saved, data.shares);
+    answers[id] = { ...Object.fromEntries(Object.entries(carried).map(([q, { value }]) => [q, value])), ...saved };
   }
   return answers;
 }
@@ -54,6 +69,14 @@ function showNothing(p) {
   setState(p, "ready", "");
 }
 
+// The browser refuses the guide any storage: nothing to read, nothing to erase.
+function showBlocked(p) {
+  p.actions.hidden = true;
+  p.erase.hidden = true;
+  releasePlan(p.content);
+  setState(p, "error", BLOCKED_TEXT);
+}
+
 function showFailure(p, why) {
   p.actions.hidden = true;
   showUnavailable(p.content, p.data, Object.keys(p.answers));
@@ -61,12 +84,40 @@ function showFailure(p, why) {
   setState(p, "error", `Your plan can't be put together right now: ${reason} Your answers are kept; reload the page to try again.`);
 }
 
+// The plan of every questionnaire the engine can read. Answers it refuses as
+// a whole (too large, say) would take every other questionnaire down with
+// them: then the plan is made again from those it can read, one more at a
+// time, and the rest are listed as answers to check.
+async function planOfReadable(p) {
+  const reply = await p.engine.plan(p.answers);
+  if (reply.type === Reply.PLAN) return reply;
+  const readable = {};
+  const unreadable = [];
+  let rest = null;
+  for (const [id, answers] of Object.entries(p.answers)) {
+    const tried = await p.engine.plan({ ...readable, [id]: answers });
+    if (tried.type !== Reply.PLAN) {
+      unreadable.push(id);
+      continue;
+    }
+    readable[id] = answers;
+    rest = tried;
+  }
+  rest = rest || (await p.engine.plan({}));
+  if (rest.type !== Reply.PLAN) return reply;
+  const titles = Object.fromEntries(p.data.questionnaires.map(({ id, title }) => [id, title]));
+  for (const id of unreadable) {
+    rest.plan.invalid.push({ questionnaire: id, title: titles[id], message: UNREADABLE_TEXT });
+  }
+  return rest;
+}
+
 async function askForPlan(p) {
   const mine = p.sequence;
   setState(p, "loading", LOADING_TEXT);
   let reply;
   try {
-    reply = await p.engine.plan(p.answers);
+    reply = await planOfReadable(p);
   } catch (error) {
     if (mine === p.sequence) showFailure(p, error.message);
     return;
@@ -88,8 +139,9 @@ function engineChanged(p, state) {
 // Reads this device's answers again and shows what they make.
 function refresh(p) {
   p.sequence++;
-  p.answers = answeredHere(p.data.questionnaires);
-  p.erase.hidden = !guideKeys(localStorage).length && !guideKeys(sessionStorage).length;
+  if (!browserStorage()) return showBlocked(p);
+  p.answers = answeredHere(p.data);
+  p.erase.hidden = !anythingKept();
   if (!Object.keys(p.answers).length) return showNothing(p);
   if (p.engine) return engineChanged(p, p.engine.state);
   p.engine = theEngine(p.data.engine);
