@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from .answers import check_answers
 from .drafts import long_date, working_day
 from .errors import InvalidAnswers, QuestionnaireError
 from .ics import Event, calendar, event_uid
@@ -108,7 +109,9 @@ def plan(answers_by_questionnaire: Any, today: date | None = None) -> dict[str, 
         if note:
             first.append({"questionnaire": definition.id, "text": note})
         if definition.code.steps and today is not None:
-            steps += _dated(definition.code.steps(result, answers, today), definition.id)
+            # The answers as the engine read them: numbers as numbers, not as typed.
+            checked = check_answers(definition, answers)
+            steps += _dated(definition.code.steps(result, checked, today), definition.id)
         steps += _event_steps(result)
         documents += [{**doc, "questionnaire": definition.id}
                       for doc in result["documents"] if doc["kind"] != "ics"]  # fmt: skip

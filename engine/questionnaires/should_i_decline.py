@@ -379,16 +379,16 @@ def plan_steps(result: dict, answers: Answers, today: date | None) -> list[dict]
     if outcome == "ask_for_time":
         steps.append(_step(now, "today", "Ask the employer for a little more time, and tell your "
                            "first choice about your deadline", ["B1", "D2"], "ask-for-time",
-                           "Both messages are in your drafts.",
+                           "",
                            ("ask_offer_for_time", "ask_first_choice")))  # fmt: skip
     elif outcome == "hear_them_first":
         steps.append(_step(now, "today", "Tell your first choice about your deadline, and check "
                            "they still expect to decide in time", ["B1", "D2"], "tell-first-choice",
-                           "The message is in your drafts.", ("ask_first_choice",)))  # fmt: skip
+                           "", ("ask_first_choice",)))  # fmt: skip
     elif in_play and deadline_before_answer(answers):
         steps.append(_step(now, "today", "Tell your first choice about your deadline, and ask "
                            "where you stand", ["B1", "D2"], "tell-first-choice",
-                           "The message is in your drafts.", ("ask_first_choice",)))  # fmt: skip
+                           "", ("ask_first_choice",)))  # fmt: skip
     if known:
         steps.append(_step(today + timedelta(days=answer_days(answers)), "first_choice_answer",
                            "Your first choice expects to decide about now", ["B1", "D3"],

@@ -93,3 +93,9 @@ def test_every_message_carries_its_subject_as_a_field():
     made = plan({"should-i-decline": JONAS}, today=date(2026, 12, 18))
     for doc in made["documents"]:
         assert doc["subject"] and doc["content"].startswith(f"Subject: {doc['subject']}\n")
+
+
+def test_steps_read_answers_as_typed_in_a_form():
+    """Form fields arrive as strings; the steps read them as the engine does."""
+    typed = {key: str(value) for key, value in JONAS.items()}
+    assert _steps(typed, date(2026, 12, 18)) == _steps(JONAS, date(2026, 12, 18))

@@ -2,7 +2,7 @@
 // to fix, or where to start. Every guide reference is a link whose text is the
 // section's heading and its page, so the printout reads as well as the screen.
 
-import { adviceLine, copyButton, element } from "../questionnaires/dom.js";
+import { adviceLine, copyButton, element, mailLink } from "../questionnaires/dom.js";
 
 // The calendar download of each plan region; released when it is replaced.
 const calendarUrls = new WeakMap();
@@ -58,7 +58,7 @@ function itemView(item, data) {
   return view;
 }
 
-function stepView(step, data) {
+function stepView(step, data, docs) {
   // A check-in's note is long and sits in the drafts already; one line of detail is kept.
   const detail = step.detail && !step.detail.includes("\n") ? step.detail : "";
   return element(
@@ -67,9 +67,24 @@ function stepView(step, data) {
     element("p", { class: "plan__when" }, element("time", { datetime: step.date }, longDate(step.date))),
     element("p", { class: "plan__step-title" }, step.title),
     detail ? element("p", { class: "plan__detail" }, detail) : null,
+    draftLinks(step, docs),
     guideLinks(step.advice, data.advice),
   );
 }
+
+// "Drafts: <title>; <title>" linking each draft a step needs to where it sits below.
+function draftLinks(step, docs) {
+  const known = (step.drafts || []).filter((key) => docs[key]);
+  if (!known.length) return null;
+  const line = element("p", { class: "plan__step-drafts" }, known.length === 1 ? "Draft: " : "Drafts: ");
+  known.forEach((key, index) => {
+    if (index) line.append("; ");
+    line.append(element("a", { href: `#${draftAnchor(key)}` }, docs[key].title));
+  });
+  return line;
+}
+
+const draftAnchor = (key) => `draft-${key.replace(/[^a-z0-9_-]/gi, "-")}`;
 
 function calendarLink(content, calendar) {
   const url = URL.createObjectURL(new Blob([calendar.content], { type: calendar.media_type || "text/calendar" }));
@@ -86,7 +101,7 @@ function calendarLink(content, calendar) {
 }
 
 function stepsView(content, plan, data) {
-  const part = [heading(3, "Your dates")];
+  const part = [heading(3, "What to do, and when")];
   if (!plan.steps.length) {
     const known = byId(data);
     const sources = (plan.dated_by || []).filter((source) => known[source.questionnaire]);
@@ -102,7 +117,15 @@ function stepsView(content, plan, data) {
     part.push(line);
     return part;
   }
-  part.push(element("ol", { class: "plan__steps", role: "list" }, ...plan.steps.map((step) => stepView(step, data))));
+  const docs = Object.fromEntries(plan.documents.map((doc) => [`${doc.questionnaire}:${doc.id}`, doc]));
+  const byUid = Object.fromEntries(plan.steps.map((step) => [step.uid, step]));
+  // Today, by the offer's deadline, later: the engine's groups, in its order.
+  const groups = plan.timeline && plan.timeline.length ? plan.timeline : [{ key: "all", heading: "", steps: plan.steps.map((s) => s.uid) }];
+  for (const group of groups) {
+    if (group.heading) part.push(heading(4, group.heading, { class: "plan__when-group", "data-plan-group": group.key }));
+    const steps = group.steps.map((uid) => byUid[uid]).filter(Boolean);
+    part.push(element("ol", { class: "plan__steps", role: "list", "data-plan-group-steps": group.key }, ...steps.map((step) => stepView(step, data, docs))));
+  }
   if (plan.calendar) part.push(calendarLink(content, plan.calendar));
   return part;
 }
@@ -114,11 +137,11 @@ function documentView(doc, data) {
       : element("pre", { class: "plan__draft" }, doc.content);
   return element(
     "div",
-    { class: "plan__document", "data-plan-document": `${doc.questionnaire}:${doc.id}` },
+    { class: "plan__document", id: draftAnchor(`${doc.questionnaire}:${doc.id}`), "data-plan-document": `${doc.questionnaire}:${doc.id}` },
     heading(4, doc.title),
     element("p", { class: "plan__from" }, "From the questionnaire ", questionnaireLink(byId(data)[doc.questionnaire])),
     body,
-    element("p", { class: "plan__copy" }, copyButton(doc)),
+    element("p", { class: "plan__copy" }, copyButton(doc), ...(mailLink(doc) ? [" ", mailLink(doc)] : [])),
   );
 }
 
@@ -142,6 +165,9 @@ function invalidView(invalid, data) {
 export function showPlan(content, plan, data) {
   releasePlan(content);
   content.append(element("p", { class: "plan__made" }, `Made on ${longDate(plan.today)} from the answers saved in this browser.`));
+  for (const note of plan.first || []) {
+    content.append(element("p", { class: "plan__first", "data-plan-first": note.questionnaire }, element("strong", {}, "First: "), note.text));
+  }
   if (plan.invalid.length) {
     content.append(
       heading(3, "Answers to check"),
@@ -149,13 +175,14 @@ export function showPlan(content, plan, data) {
       element("ul", { class: "plan__invalid" }, ...plan.invalid.map((invalid) => invalidView(invalid, data))),
     );
   }
+  // The dates first, as a person acts on them; then the results they come from.
+  content.append(...stepsView(content, plan, data));
   if (plan.items.length) {
     content.append(
       heading(3, "Your results"),
       element("ul", { class: "plan__items", role: "list" }, ...plan.items.map((item) => itemView(item, data))),
     );
   }
-  content.append(...stepsView(content, plan, data));
   if (plan.documents.length) {
     content.append(heading(3, "Your drafts"), ...plan.documents.map((doc) => documentView(doc, data)));
   }

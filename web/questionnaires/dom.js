@@ -29,6 +29,15 @@ export function copyButton(doc) {
   return button;
 }
 
+// "Open in my email app": a mailto: link with the draft's subject and body (the
+// address left for the reader to fill in); null for a draft that is no message.
+export function mailLink(doc) {
+  if (!doc.subject) return null;
+  const body = doc.content.split("\n").slice(1).join("\n").replace(/^\n+/, "");
+  const query = `subject=${encodeURIComponent(doc.subject)}&body=${encodeURIComponent(body)}`;
+  return element("a", { class: "md-button", href: `mailto:?${query}`, "data-mail": doc.id }, "Open in my email app");
+}
+
 // "<label><heading>; <heading>…" linking each advice ID the build knows
 // (`links`: {id: {href, title, page}}), with each heading's page named after
 // it when `withPage`; null when none is known.

@@ -3,7 +3,7 @@
 // screen, and neither do its drafts and calendar.
 
 import { handOff } from "./carried.js";
-import { adviceLine, copyButton, element } from "./dom.js";
+import { adviceLine, copyButton, element, mailLink } from "./dom.js";
 
 const WAITING_TEXT = {
   loading: "Starting the questionnaire engine in your browser… Your recommendation appears here as soon as it is ready.",
@@ -62,7 +62,10 @@ function renderDocument(region, doc) {
   } else if (doc.kind !== "ics") {
     box.append(element("pre", { class: "result__draft" }, doc.content));
   }
-  box.append(element("p", { class: "result__document-actions" }, documentAction(region, doc)));
+  const actions = element("p", { class: "result__document-actions" }, documentAction(region, doc));
+  const mail = doc.kind === "ics" ? null : mailLink(doc);
+  if (mail) actions.append(" ", mail);
+  box.append(actions);
   return box;
 }
 
