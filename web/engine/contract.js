@@ -8,10 +8,13 @@
 // Only `export const` and `export function` here, no imports: the build
 // inlines this file by dropping the word `export` (plugin.py, engine_starter).
 
-// Page -> worker: SETUP {runtime, manifest}, EVALUATE {id, questionnaire,
+// Page -> worker: SETUP {runtime, manifest, reload?}, EVALUATE {id, questionnaire,
 // answers, today}, PLAN {id, answers (by questionnaire), today}.
-// Worker -> page: PROGRESS {loaded, total} (bytes), READY, FAILED {message},
+// Worker -> page: PROGRESS {loaded, total} (bytes), READY, FAILED {message, damaged},
 // REPLY {id, text} (the engine's reply as the bridge wrote it), CRASHED {id, message}.
+// FAILED's `damaged` lists the URLs of files that failed their integrity check,
+// already dropped from every cache; a SETUP's `reload` lists URLs to ask the
+// server for again, past the browser's HTTP cache (a start after such a failure).
 // `today` is the reader's date (YYYY-MM-DD): the engine never reads a clock.
 export const Message = Object.freeze({
   SETUP: "SETUP",

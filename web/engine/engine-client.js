@@ -4,6 +4,11 @@
 // worker early from <head> (engine-start.js, inlined); this module then adopts it.
 // Otherwise it starts the worker itself, from the addresses the build wrote
 // into the questionnaire's data. The messages are the contract's (contract.js).
+//
+// A start that fails on damaged files (FAILED names them; the worker has
+// dropped every cached copy) is tried once more, in a new worker that asks for
+// them afresh: one bad copy, from a captive portal or a failing disk, costs a
+// second download, not the engine.
 
 import { Message, parseReply } from "./contract.js";
 
@@ -14,18 +19,15 @@ const STALL_TIMEOUT_MS = 60000;
 class Engine {
   // addresses: {runtime, worker}, absolute URLs, and the runtime's manifest.
   constructor(addresses) {
+    this.addresses = addresses;
     this.state = "loading";
     this.failure = "";
     this.pending = new Map();
     this.nextId = 1;
     this.listeners = new Set();
+    this.startedAgain = false;
     const early = window.offerGuideEarlyEngine;
-    this.worker = early ? early.worker : new Worker(addresses.worker, { type: "module" });
-    this.worker.addEventListener("message", (event) => this.receive(event.data));
-    this.worker.addEventListener("error", (event) => {
-      event.preventDefault();
-      this.fail("The questionnaire engine stopped unexpectedly.");
-    });
+    this.listen(early ? early.worker : new Worker(addresses.worker, { type: "module" }));
     this.progress = null;
     this.timer = null;
     this.watchForStall();
@@ -38,6 +40,31 @@ class Engine {
       const { runtime, manifest } = addresses;
       this.worker.postMessage({ type: Message.SETUP, runtime, manifest });
     }
+  }
+
+  // Only the current worker is heard: one ended for a new start says nothing more.
+  listen(worker) {
+    this.worker = worker;
+    worker.addEventListener("message", (event) => {
+      if (this.worker === worker) this.receive(event.data);
+    });
+    worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      if (this.worker === worker) this.fail("The questionnaire engine stopped unexpectedly.");
+    });
+  }
+
+  // The second start, in a new worker: `reload` names the files to ask the
+  // server for again; the questions asked meanwhile go to it.
+  startAgain(reload) {
+    this.startedAgain = true;
+    this.worker.terminate();
+    this.listen(new Worker(this.addresses.worker, { type: "module" }));
+    const { runtime, manifest } = this.addresses;
+    this.worker.postMessage({ type: Message.SETUP, runtime, manifest, reload });
+    for (const { message } of this.pending.values()) this.worker.postMessage(message);
+    this.progress = null;
+    this.setState("loading");
   }
 
   // Calls listener now and on every change of state; returns the function
@@ -92,6 +119,7 @@ class Engine {
     }
     if (message.type === Message.READY) return this.setState("ready");
     if (message.type === Message.FAILED) {
+      if (message.damaged?.length && !this.startedAgain) return this.startAgain(message.damaged);
       return this.fail(`The questionnaire engine could not start: ${message.message}.`);
     }
     const waiting = this.pending.get(message.id);
@@ -116,9 +144,10 @@ class Engine {
   ask(message) {
     if (this.state === "error") return Promise.reject(new Error(this.failure));
     const id = this.nextId++;
+    const asked = { ...message, id, today: localToday() };
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ ...message, id, today: localToday() });
+      this.pending.set(id, { resolve, reject, message: asked });
+      this.worker.postMessage(asked);
     });
   }
 }

@@ -17,11 +17,33 @@ let pyodideReady = null;
 // at once.
 // Each is downloaded here, counted for the page's progress line, checked
 // against its hash, then handed to loadPyodide.
+//
+// A file that fails its check is dropped from every cache that holds it (the
+// service worker answers from its cache first, so one bad copy there would
+// fail every start after it), and FAILED names it: the page starts the engine
+// once more, in a new worker, whose SETUP asks for it again past the browser's
+// HTTP cache too (`reload`).
 
 const PROGRESS_EVERY_MS = 100;
 
 // A start failure in words a reader can act on.
 class StartError extends Error {}
+
+// A file that arrived, but not as the manifest describes it: a captive
+// portal's sign-in page, a copy from another deploy, a flipped byte on disk.
+class DamagedFile extends StartError {
+  constructor(name, url) {
+    super(
+      `its file ${name} arrived damaged or from another version of the guide (it failed its ` +
+        "integrity check, and no copy of it is kept); if this network asks you to sign in, sign in, " +
+        "then reload the page; if not, the site may be part-way through an update: reload it in a minute",
+    );
+    this.url = url;
+  }
+}
+
+// The files SETUP says to ask the server for again, past the HTTP cache.
+let askedAfresh = new Set();
 
 function checkWebAssemblyAllowed() {
   try {
@@ -53,7 +75,7 @@ function progressReporter(total) {
 async function request(url, name, init = {}) {
   let response;
   try {
-    response = await fetch(url, init);
+    response = await fetch(url, askedAfresh.has(url) ? { ...init, cache: "reload" } : init);
   } catch {
     throw new StartError(
       `its file ${name} could not be downloaded${init.integrity ? " intact" : ""}: this device ` +
@@ -70,11 +92,20 @@ async function request(url, name, init = {}) {
   return response;
 }
 
-function damaged(name) {
-  return new StartError(
-    `its file ${name} arrived damaged or from another version of the guide (it failed its ` +
-      "integrity check); reload the page, and if this persists the site is part-way through an update",
-  );
+// No cache keeps a copy that failed its check: the next request reaches the server.
+async function forget(url) {
+  if (!self.caches) return; // not a secure context: no cache but the browser's own
+  try {
+    for (const name of await caches.keys()) await (await caches.open(name)).delete(url);
+  } catch {
+    // Storage the browser refuses to open holds nothing to forget.
+  }
+}
+
+async function damaged(name, url, reader) {
+  reader.cancel().catch(() => {});
+  await forget(url);
+  return new DamagedFile(name, url);
 }
 
 async function sri(bytes) {
@@ -84,19 +115,19 @@ async function sri(bytes) {
 
 // A response's body, counted for progress as it arrives, checked against the
 // file's size and SRI hash.
-async function readChecked(response, file, name, counted) {
+async function readChecked(response, file, url, name, counted) {
   const bytes = new Uint8Array(file.size);
   const reader = response.body.getReader();
   let at = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    if (at + value.length > bytes.length) throw damaged(name);
+    if (at + value.length > bytes.length) throw await damaged(name, url, reader);
     bytes.set(value, at);
     at += value.length;
     counted(value.length);
   }
-  if (at !== bytes.length || (await sri(bytes)) !== file.integrity) throw damaged(name);
+  if (at !== bytes.length || (await sri(bytes)) !== file.integrity) throw await damaged(name, url, reader);
   return bytes;
 }
 
@@ -113,7 +144,7 @@ async function download(file, runtime, counted) {
     counted(bytes.length);
     return { url, bytes };
   }
-  return { url, bytes: await readChecked(await request(url, name), file, name, counted) };
+  return { url, bytes: await readChecked(await request(url, name), file, url, name, counted) };
 }
 
 // The WebAssembly goes to Pyodide as the real response, so that the browser
@@ -131,7 +162,7 @@ function streamChecked(file, runtime, counted) {
   return {
     url,
     response: responded.then(({ real }) => real),
-    checked: responded.then(({ copy }) => readChecked(copy, file, name, counted)),
+    checked: responded.then(({ copy }) => readChecked(copy, file, url, name, counted)),
   };
 }
 
@@ -155,12 +186,13 @@ async function withRuntimeFiles(wasm, stdlib, start) {
   }
 }
 
-async function boot(runtime, manifest) {
+async function boot(runtime, manifest, reload = []) {
   checkWebAssemblyAllowed();
   if (!manifest || !manifest.files) {
     throw new StartError("this page was built without the engine's runtime; rebuild the site with it");
   }
   const { files } = manifest;
+  askedAfresh = new Set(reload);
   const indexURL = new URL(manifest.indexURL, runtime).href;
   const counted = progressReporter(Object.values(files).reduce((sum, file) => sum + file.size, 0));
   counted(0, true);
@@ -182,12 +214,9 @@ async function boot(runtime, manifest) {
   const wasm = streamChecked(files.wasm, runtime, counted);
   const stdlib = { url: new URL(files.stdlib.url, runtime).href };
   stdlib.download = download(files.stdlib, runtime, counted);
-  const everything = Promise.all([
-    script(files.module),
-    wasm.checked,
-    stdlib.download,
-    download(files.engine, runtime, counted),
-  ]);
+  const engineDownload = download(files.engine, runtime, counted);
+  checks = Promise.allSettled([wasm.checked, stdlib.download, engineDownload]);
+  const everything = Promise.all([script(files.module), wasm.checked, stdlib.download, engineDownload]);
   // A failure is reported at once, whatever Pyodide is doing meanwhile.
   everything.catch(reportFailure);
   const { loadPyodide } = await script(files.loader);
@@ -241,19 +270,34 @@ function describe(error) {
   return String((error && error.message) || error).split("\n").filter(Boolean).pop();
 }
 
+// Settles once every checked file has arrived whole or failed.
+let checks = Promise.resolve([]);
+
+async function damagedFiles() {
+  return (await checks).map((check) => check.reason).filter((reason) => reason instanceof DamagedFile);
+}
+
 // A runtime file that fails to load can abort Pyodide from inside a callback,
 // where loadPyodide's promise never settles: report it here instead.
 let started = false;
-function reportFailure(reason) {
+async function reportFailure(reason) {
   if (started) return;
   started = true;
-  self.postMessage({ type: Message.FAILED, message: describe(reason) });
+  // Pyodide may stumble on a damaged file before its check is done, and a
+  // captive portal damages every file at once: wait for every check's verdict,
+  // so that FAILED names all of them and its message says what went wrong.
+  let damaged = [];
+  if (reason instanceof DamagedFile || !(reason instanceof StartError)) {
+    damaged = await damagedFiles();
+    if (damaged.length && !(reason instanceof DamagedFile)) reason = damaged[0];
+  }
+  self.postMessage({ type: Message.FAILED, message: describe(reason), damaged: damaged.map((file) => file.url) });
 }
 self.addEventListener("unhandledrejection", (event) => reportFailure(event.reason));
 self.addEventListener("error", (event) => reportFailure(event.error || event.message));
 
-async function setup(runtime, manifest) {
-  pyodideReady = boot(runtime, manifest);
+async function setup(runtime, manifest, reload) {
+  pyodideReady = boot(runtime, manifest, reload);
   try {
     await pyodideReady;
   } catch (error) {
@@ -282,6 +326,6 @@ async function answer(message) {
 
 self.addEventListener("message", (event) => {
   const message = event.data;
-  if (message.type === Message.SETUP) setup(message.runtime, message.manifest);
+  if (message.type === Message.SETUP) setup(message.runtime, message.manifest, message.reload);
   else if (message.type === Message.EVALUATE || message.type === Message.PLAN) answer(message);
 });
