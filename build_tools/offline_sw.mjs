@@ -1,17 +1,29 @@
 // Write the guide's service worker with Workbox (workbox-build's generateSW):
-// no hand-written cache logic, only this configuration.
+// no hand-written cache logic, only this configuration (and one plugin that
+// says no).
 //
 //   node offline_sw.mjs SITE_DIR RUNTIME_DIR
 //
 // Precached (fetched when the worker installs, on any page): every page and
 // the assets they use, and the PDF when the build has one. Not the engine's
-// runtime: a reading page must not download it. The runtime is cached when a
-// questionnaire page fetches it: its files are named by their content, so the
-// cached copy is always right (CacheFirst). Their manifest is in the pages
-// themselves, so nothing about the runtime is ever asked of the network first.
+// runtime: a reading page must not download it. The runtime is cached once a
+// questionnaire page has started the engine: its files are named by their
+// content, so a copy that passed its check stays right (CacheFirst). Their
+// manifest is in the pages themselves, so nothing about the runtime is ever
+// asked of the network first.
+//
+// A name is not a proof: a captive portal answers any address with its
+// sign-in page, and a copy kept once is served forever. So the worker never
+// writes the runtime's cache itself: the page does (web/offline/offline.js),
+// with copies it asked for with their SRI hashes, which the browser checks
+// before handing them over. (The engine's own requests cannot carry the hash:
+// it counts bytes as they arrive, and a fetch that checks one hands over the
+// body whole.) A copy damaged later, on disk, the engine's worker drops.
 
 import path from "node:path";
 import { generateSW } from "workbox-build";
+
+import { RUNTIME_CACHE } from "../web/offline/runtime-cache.js";
 
 const [siteDir, runtimeDir] = process.argv.slice(2);
 // Regular expressions, not functions: Workbox writes them into the worker.
@@ -48,7 +60,12 @@ const { count, size, warnings } = await generateSW({
     {
       urlPattern: named,
       handler: "CacheFirst",
-      options: { cacheName: "engine-runtime", expiration: { maxEntries: 16 } },
+      options: {
+        cacheName: RUNTIME_CACHE,
+        expiration: { maxEntries: 16 },
+        // Answered from the cache, or passed through from the network, never kept.
+        plugins: [{ cacheWillUpdate: async () => null }],
+      },
     },
   ],
 });

@@ -7,10 +7,13 @@
 // of a questionnaire page the engine starts before the worker controls the
 // page, so its files bypass the worker. Once the engine is ready and the
 // worker in control, the runtime's files are asked for again, from the HTTP
-// cache (no second download), through the worker, whose Workbox route
-// (CacheFirst) keeps them; later visits find them there and ask for nothing.
-// The page then publishes <html data-offline="ready">.
+// cache (no second download), with their SRI hashes, which the browser checks,
+// and the page puts them in the cache that the worker's Workbox route
+// (CacheFirst) answers from; later visits find them there and ask for
+// nothing. The worker itself keeps nothing: no copy that failed its hash is
+// ever kept (offline_sw.mjs). The page then publishes <html data-offline="ready">.
 
+import { RUNTIME_CACHE } from "./runtime-cache.js";
 import { Workbox } from "./workbox-window.mjs";
 
 const SITE = new URL("../../", import.meta.url);
@@ -101,13 +104,18 @@ async function keepRuntime() {
   const runtime = new URL(engine.runtime, document.baseURI);
   const { manifest } = engine;
   await Promise.all([engineIn("ready"), controlled()]);
-  const urls = Object.values(manifest.files).map((file) => new URL(file.url, runtime));
-  const cached = await Promise.all(urls.map((url) => caches.match(url)));
-  if (!cached.every(Boolean)) {
-    // "force-cache": the engine's own download is in the HTTP cache; this
-    // only passes it through the service worker.
-    await Promise.all(urls.map((url) => fetch(url, { cache: "force-cache" }).then((r) => r.arrayBuffer())));
-  }
+  const cache = await caches.open(RUNTIME_CACHE);
+  await Promise.all(
+    Object.values(manifest.files).map(async (file) => {
+      const url = new URL(file.url, runtime);
+      if (await cache.match(url)) return;
+      // "force-cache": the engine's own download is in the HTTP cache. The
+      // hash: the browser hands over these bytes only if they match it.
+      const response = await fetch(url, { cache: "force-cache", integrity: file.integrity });
+      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+      await cache.put(url, response);
+    }),
+  );
   await holdCompiledCode(new URL(manifest.files.wasm.url, runtime));
 }
 
