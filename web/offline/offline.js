@@ -1,6 +1,8 @@
 // The guide offline: registers the service worker that Workbox wrote at build
 // time (sw.js, at the site's root), offers a reload when a new deploy is
-// waiting, and keeps the engine's runtime for offline use.
+// waiting (or has already taken this tab, from another one), takes it at once
+// on a page whose runtime the deploy removed, and keeps the engine's runtime
+// for offline use.
 //
 // The worker precaches every page and asset when it installs, but not the
 // engine's runtime: a reading page must not download it. On the first visit
@@ -19,8 +21,22 @@ import { Workbox } from "./workbox-window.mjs";
 const SITE = new URL("../../", import.meta.url);
 const WORKER_URL = new URL("sw.js", SITE).href;
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
+// Whether a worker served this page: then it may be from an older deploy.
+const servedByWorker = Boolean(navigator.serviceWorker?.controller);
 
-function offerReload(workbox) {
+// The new version, in this tab: a waiting worker is told to take over, and the
+// page reloads once it has. If another tab already let it take over, this
+// page is an old one under the new worker, and a reload is all it needs.
+async function takeNewVersion(registration) {
+  navigator.serviceWorker.addEventListener("controllerchange", () => window.location.reload(), {
+    once: true,
+  });
+  // The message Workbox's generated worker listens for (as messageSkipWaiting sends it).
+  if (registration.waiting) registration.waiting.postMessage({ type: "SKIP_WAITING" });
+  else window.location.reload();
+}
+
+function offerReload(registered) {
   if (document.querySelector("[data-offline-update]")) return;
   const button = document.createElement("button");
   button.type = "button";
@@ -31,17 +47,21 @@ function offerReload(workbox) {
   notice.dataset.offlineUpdate = "";
   notice.setAttribute("role", "status");
   notice.append("A new version of the guide is available: ", button);
-  button.addEventListener("click", () => {
+  button.addEventListener("click", async () => {
     button.disabled = true;
-    workbox.addEventListener("controlling", () => window.location.reload());
-    workbox.messageSkipWaiting();
+    await takeNewVersion(await registered);
   });
   document.body.append(notice);
 }
 
-// Resolves once a questionnaire's engine is in one of `states`.
+// Resolves once the engine of a questionnaire (or My plan) is in one of `states`.
 function engineIn(...states) {
-  const selector = states.map((state) => `form[data-questionnaire][data-engine='${state}']`).join(", ");
+  const selector = states
+    .flatMap((state) => [
+      `form[data-questionnaire][data-engine='${state}']`,
+      `[data-plan][data-engine='${state}']`,
+    ])
+    .join(", ");
   if (document.querySelector(selector)) return Promise.resolve();
   return new Promise((resolve) => {
     const observer = new MutationObserver(() => {
@@ -66,6 +86,48 @@ function pageSettled() {
   if (document.querySelector("[data-questionnaire-root]")) return engineIn("ready", "error");
   if (document.readyState === "complete") return Promise.resolve();
   return new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
+}
+
+// A page the worker kept from an older deploy names that deploy's runtime;
+// once a newer deploy has removed it, the engine cannot start (its files
+// answer 404), and reloading brings the same page back for as long as the
+// newer worker waits. Such a page takes the newer version itself, moments
+// after it opened: the reader's answers are in this browser's storage, and a
+// page whose engine cannot start has nothing else to lose.
+async function takeNewVersionIfRuntimeGone(registered) {
+  if (!servedByWorker) return; // from the network: as new as the site has
+  await engineIn("error");
+  const root = document.querySelector("[data-questionnaire-root], [data-plan]");
+  if (!root) return;
+  const { engine } = JSON.parse(root.dataset.questionnaireData ?? root.dataset.planData);
+  const runtime = new URL(engine.runtime, document.baseURI);
+  const urls = Object.values(engine.manifest.files).map((file) => new URL(file.url, runtime));
+  let statuses;
+  try {
+    const responses = await Promise.all(urls.map((url) => fetch(url, { method: "HEAD", cache: "no-store" })));
+    statuses = responses.map((response) => response.status);
+  } catch {
+    return; // offline: the engine's own message says so
+  }
+  if (!statuses.includes(404)) return;
+  const registration = await registered;
+  if (!registration) return;
+  try {
+    await registration.update();
+  } catch {
+    return;
+  }
+  const newer = registration.installing ?? registration.waiting;
+  if (newer && (await installed(newer))) await takeNewVersion(registration);
+}
+
+// Resolves with whether a worker installed (it waits, or already took over)
+// rather than failed.
+function installed(worker) {
+  if (worker.state !== "installing") return Promise.resolve(worker.state !== "redundant");
+  return new Promise((resolve) => {
+    worker.addEventListener("statechange", () => resolve(worker.state !== "redundant"), { once: true });
+  });
 }
 
 function controlled() {
@@ -139,12 +201,16 @@ async function publishReadiness() {
 
 if ("serviceWorker" in navigator && window.isSecureContext) {
   const workbox = new Workbox(WORKER_URL);
-  workbox.addEventListener("waiting", () => offerReload(workbox));
-  pageSettled()
-    .then(() => workbox.register())
-    .then((registration) => {
-      if (registration) setInterval(() => registration.update(), UPDATE_CHECK_MS);
-    });
+  const registered = pageSettled().then(() => workbox.register());
+  workbox.addEventListener("waiting", () => offerReload(registered));
+  // A newer worker in control of a page it did not serve: another tab took it.
+  workbox.addEventListener("controlling", (event) => {
+    if (event.isUpdate || event.isExternal) offerReload(registered);
+  });
+  registered.then((registration) => {
+    if (registration) setInterval(() => registration.update(), UPDATE_CHECK_MS);
+  });
+  takeNewVersionIfRuntimeGone(registered);
   if (window.document$) window.document$.subscribe(publishReadiness);
   else publishReadiness();
 }
