@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -182,6 +183,8 @@ def test_instant_navigation_starts_the_engine_once(page: Page) -> None:
 
 
 def test_follow_up_calendar_downloads(page: Page) -> None:
+    # Saturday 5 December 2026: having just declined, the first note goes on Monday.
+    page.clock.set_fixed_time("2026-12-05T10:00:00")
     page.goto("keeping-the-job-you-want-warm/")
     form = wait_until_ready(page, "follow-up-plan")
     answer(form, "follow-up-plan", FOLLOW_UP)
@@ -195,10 +198,9 @@ def test_follow_up_calendar_downloads(page: Page) -> None:
     text = data.decode("utf-8")
     assert text.startswith("BEGIN:VCALENDAR\r\n")
     assert text.count("BEGIN:VEVENT") == FOLLOW_UP["check_ins"]
-    assert "DTSTART;VALUE=DATE:20261123" in text  # three weeks after the last contact
-    expected = next(
-        d for d in engine.evaluate("follow-up-plan", FOLLOW_UP)["documents"] if d["kind"] == "ics"
-    )
+    assert "DTSTART;VALUE=DATE:20261207" in text  # the next working day after today
+    made = engine.evaluate("follow-up-plan", FOLLOW_UP, today=date(2026, 12, 5))
+    expected = next(d for d in made["documents"] if d["kind"] == "ics")
     assert text == expected["content"], "the browser's calendar differs from CPython's"
 
 
@@ -308,7 +310,8 @@ def test_static_form_follows_the_page_contract(page: Page) -> None:
         if item.get("options"):
             group = form.get_by_role("group", name=re.compile("^" + re.escape(item["label"])))
             expect(group).to_have_count(1)
-            expect(group.get_by_role("radio")).to_have_count(len(item["options"]))
+            role = "checkbox" if item["type"] == "multichoice" else "radio"
+            expect(group.get_by_role(role)).to_have_count(len(item["options"]))
         else:
             expect(control(form, TRIAGE, item["id"])).to_have_attribute("name", item["id"])
     result = result_of(page, TRIAGE)
@@ -324,7 +327,9 @@ def test_static_form_follows_the_page_contract(page: Page) -> None:
 
 def test_our_scripts_never_build_code_from_strings() -> None:
     scripts = [
+        *(ROOT / "web").rglob("*.js"),
         *(ROOT / "build_tools").rglob("*.js"),
+        *(ROOT / "build_tools").rglob("*.mjs"),
         *(ROOT / "docs").rglob("*.js"),
     ]
     assert scripts
