@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from bench.counting import Transfer, Transfers
 from bench.figures import percentile
 from build_tools import chromium
-from build_tools.reader import answer, control, form_of, result_of
+from tests.reader import answer, control, form_of, result_of
 
 TRIAGE = "should-i-decline"
 OFFER_CHECK = "offer-check"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from build_tools.questionnaires.blocks import find_slots
+from build_tools.questionnaires.slots import find_slots
 from tests.questionnaire_steps import (
     OFFER_CHECK_BOTH_RATED,
     answer,

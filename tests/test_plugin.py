@@ -18,13 +18,6 @@ from mkdocs.structure.files import File, Files
 from playwright.sync_api import Page, expect
 
 import engine
-from build_tools.questionnaires.blocks import (
-    Slot,
-    find_plan_slots,
-    find_slots,
-    heading_anchors,
-    replace_slot_lines,
-)
 from build_tools.questionnaires.plan_page import render_plan
 from build_tools.questionnaires.plugin import (
     QuestionnairesPlugin,
@@ -33,6 +26,13 @@ from build_tools.questionnaires.plugin import (
     with_plan_slot,
 )
 from build_tools.questionnaires.render import render_questionnaire
+from build_tools.questionnaires.slots import (
+    Slot,
+    find_plan_slots,
+    find_slots,
+    heading_anchors,
+    replace_slot_lines,
+)
 from build_tools.serve import base_url, make_server, start_in_thread
 from tests.questionnaire_steps import wait_until_ready
 

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import engine
-from build_tools.questionnaires.blocks import find_slots
+from build_tools.questionnaires.slots import find_slots
 from tests.questionnaire_steps import (
     ENGINE_START_TIMEOUT_MS,
     answer,

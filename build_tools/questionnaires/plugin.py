@@ -1,4 +1,4 @@
-"""MkDocs handlers: guard, then call the pure functions in blocks/render/runtime."""
+"""MkDocs handlers: guard, then call the pure functions in slots/render/runtime."""
 
 from __future__ import annotations
 
@@ -18,7 +18,11 @@ from mkdocs.utils import get_relative_url
 
 import engine
 
-from .blocks import (
+from .config import QuestionnairesConfig
+from .plan_page import render_plan
+from .render import field_id, render_questionnaire
+from .runtime import RuntimeSetupError, engine_runtime, install_runtime, runtime_manifest
+from .slots import (
     PLACEHOLDER,
     PLAN_PLACEHOLDER,
     PLAN_PLACEHOLDER_HTML,
@@ -29,10 +33,6 @@ from .blocks import (
     replace_lines,
     replace_slot_lines,
 )
-from .config import QuestionnairesConfig
-from .plan_page import render_plan
-from .render import field_id, render_questionnaire
-from .runtime import RuntimeSetupError, engine_runtime, install_runtime, runtime_manifest
 
 log = get_plugin_logger(__name__)
 PROJECT = Path(__file__).resolve().parents[2]
