@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from bench.counting import Transfer, Transfers
 from bench.figures import percentile
+from bench.reader import answer, control, form_of, result_of
 from build_tools import chromium
-from tests.reader import answer, control, form_of, result_of
 
 TRIAGE = "should-i-decline"
 OFFER_CHECK = "offer-check"

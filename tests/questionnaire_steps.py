@@ -1,10 +1,10 @@
-"""Steps a reader takes in a questionnaire (tests/reader.py), and waiting on the engine."""
+"""Steps a reader takes in a questionnaire (bench/reader.py), and waiting on the engine."""
 
 from __future__ import annotations
 
 from playwright.sync_api import Locator, Page, expect
 
-from tests.reader import answer, control, form_of, question, result_of, starts_with
+from bench.reader import answer, control, form_of, question, result_of, starts_with
 
 __all__ = [
     "ENGINE_START_TIMEOUT_MS",

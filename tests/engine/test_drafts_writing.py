@@ -287,3 +287,32 @@ def test_ask_for_time_drafts_read_well(today, stage, full, deadline, weeks):
             assert str(today.year) not in content  # dates as people write them
             asked = re.search(r"my answer by (\w+) \d+", content)
             assert asked is None or asked[1] not in ("Saturday", "Sunday"), asked[0]
+
+
+# --- the triage's note to the first choice, in every situation that drafts it -------
+
+
+@pytest.mark.parametrize("today", [None, date(2026, 12, 4), date(2026, 12, 18)])
+@pytest.mark.parametrize("stage", ["interviewing", "finalist", "strong_maybe"])
+@pytest.mark.parametrize("full", [True, False])
+# (deadline days, answer weeks): their answer in time; a little late; weeks late; unknown.
+@pytest.mark.parametrize(("deadline", "weeks"), [(10, 1), (7, 2), (3, 6), (5, None)])
+def test_the_note_to_the_first_choice_reads_well(today, stage, full, deadline, weeks):
+    answers = {"offer_fit": 4, "homework": "done", "current_job": "no",
+               "first_choice_stage": stage, "restructuring": "no", "runway_months": 3,
+               "no_would_feel": "disappointed", "ready_to_search": "yes",
+               "offer_deadline_days": deadline}  # fmt: skip
+    if weeks is not None:
+        answers["decision_weeks"] = weeks
+    if full:
+        answers |= {"your_name": "Dana Wells", "first_choice_contact": "Priya Raman"}
+    result = evaluate("should-i-decline", answers, today=today)
+    notes = [d for d in result["documents"] if d["id"] == "ask_first_choice"]
+    assert len(notes) == 1, result["outcome"]
+    content = notes[0]["content"]
+    present = set(answers) | ({"contact_name"} if full else set())
+    assert problems(content, {k: 1 for k in present},
+                    {"your_name": "Dana Wells"} if full else {}) == []  # fmt: skip
+    assert content.startswith(f"Subject: {notes[0]['subject']}\n")
+    if today is not None:
+        assert str(today.year) not in content  # dates as people write them
