@@ -95,6 +95,7 @@ def test_an_invalid_answer_hides_the_result_it_outdated(page: Page) -> None:
         form,
         FOLLOW_UP,
         {
+            "situation": "still_deciding",
             "contact_name": "Alice Moreau",
             "company": "Northwind",
             "last_contact": "2026-11-02",
