@@ -42,7 +42,11 @@ TRIAGE_ANSWERS = {
     "offer_contact": "Sam Ortiz",
 }
 # The decline plan's own answers: its names come from the triage.
-DECLINE_ANSWERS = {"contact_role": "hiring_manager", "honest_reason": "pay", "open_to_future": "yes"}
+DECLINE_ANSWERS = {
+    "contact_role": "hiring_manager",
+    "honest_reason": "pay",
+    "open_to_future": "yes",
+}
 CANT_KEEP = "Your answers can't be kept in this browser"
 # Every setItem refused, as a full quota or a browser setting refuses it.
 REFUSE_WRITES = """Storage.prototype.setItem = function () {
@@ -101,7 +105,8 @@ def test_opening_questionnaires_without_answering_adds_nothing_to_my_plan(page: 
         if questionnaire == TRIAGE:
             continue
         form = open_questionnaire(page, questionnaire)
-        expect(result_of(page, questionnaire)).not_to_have_attribute("data-outcome", re.compile(".*"))
+        result = result_of(page, questionnaire)
+        expect(result).not_to_have_attribute("data-outcome", re.compile(".*"))
         if questionnaire == DECLINE:
             # The names are offered, marked as carried over, and not saved.
             expect(control(form, DECLINE, "your_name")).to_have_value("Kim Lee")
@@ -173,7 +178,8 @@ def test_two_tabs_keep_each_others_answers_and_an_erase_clears_both(page: Page, 
     expect(control(other_form, TRIAGE, "runway_months")).to_have_value("")
     expect(control(other_form, TRIAGE, "your_name")).to_have_value("")
     expect(result_of(other, TRIAGE)).not_to_have_attribute("data-outcome", re.compile(".*"))
-    expect(other_form.get_by_role("status").filter(has_text="erased in another tab")).to_be_visible()
+    erased = other_form.get_by_role("status").filter(has_text="erased in another tab")
+    expect(erased).to_be_visible()
     # The other tab's next answer saves that answer alone: nothing erased comes back.
     control(other_form, TRIAGE, "decision_weeks").fill("4")
     expect(control(form, TRIAGE, "decision_weeks")).to_have_value("4")
