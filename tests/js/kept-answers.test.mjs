@@ -131,7 +131,13 @@ const shares = {
     { questionnaire: "decline", question: "your_name", title: "Decline plan" },
   ],
 };
-const decline = { id: "decline", questions: [{ id: "your_name", type: "text" }, { id: "reason", type: "text" }] };
+const decline = {
+  id: "decline",
+  questions: [
+    { id: "your_name", type: "text", max_length: 80 },
+    { id: "reason", type: "text", max_length: 80 },
+  ],
+};
 const declineForm = () => fakeForm([{ name: "your_name" }, { name: "reason" }]);
 const nameOn = (form) => form.elements.find((control) => control.name === "your_name").value;
 
@@ -196,4 +202,12 @@ test("a link's text answer longer than its question takes is left out, the rest 
   // Counted as the engine counts: code points, not UTF-16 units.
   assert.deepEqual(boundedAnswers(definition, { name: "😀😀😀😀😀" }).refused, []);
   assert.deepEqual(boundedAnswers(definition, { name: "abcdef" }).refused, ["name"]);
+});
+
+test("a carried fact its question cannot take is not offered", () => {
+  saveAnswers("triage", { your_name: "x".repeat(500) });
+  const form = declineForm();
+  const carried = carryOver(form, decline, shares);
+  assert.equal(nameOn(form), "");
+  assert.equal(carried.size, 0);
 });

@@ -44,16 +44,19 @@ function eraseEverything() {
 }
 
 // {questionnaire ID: answers as typed} for every questionnaire the reader
-// answered here, with the facts it carries over from the others (never saved).
+// answered here: `own`, as saved, and `answers`, with the facts each carries
+// over from the others (never saved) beside them.
 function answeredHere(data) {
+  const own = {};
   const answers = {};
   for (const { id } of data.questionnaires) {
     const saved = savedAnswers(id);
     if (!saved || !hasAnswers(saved)) continue;
-    const carried = carriedInto(id, saved, data.shares);
-    answers[id] = { ...Object.fromEntries(Object.entries(carried).map(([q, { value }]) => [q, value])), ...saved };
+    const carried = Object.entries(carriedInto(id, saved, data.shares));
+    own[id] = saved;
+    answers[id] = carried.length ? { ...Object.fromEntries(carried.map(([q, { value }]) => [q, value])), ...saved } : saved;
   }
-  return answers;
+  return { own, answers };
 }
 
 // ---------------------------------------------------------------- the region
@@ -88,13 +91,13 @@ function showFailure(p, why) {
 // a whole (too large, say) would take every other questionnaire down with
 // them: then the plan is made again from those it can read, one more at a
 // time, and the rest are listed as answers to check.
-async function planOfReadable(p) {
-  const reply = await p.engine.plan(p.answers);
+async function planOfReadable(p, answersByQuestionnaire) {
+  const reply = await p.engine.plan(answersByQuestionnaire);
   if (reply.type === Reply.PLAN) return reply;
   const readable = {};
   const unreadable = [];
   let rest = null;
-  for (const [id, answers] of Object.entries(p.answers)) {
+  for (const [id, answers] of Object.entries(answersByQuestionnaire)) {
     const tried = await p.engine.plan({ ...readable, [id]: answers });
     if (tried.type !== Reply.PLAN) {
       unreadable.push(id);
@@ -112,12 +115,25 @@ async function planOfReadable(p) {
   return rest;
 }
 
+// A fact carried over from elsewhere never makes a questionnaire's answers
+// need checking when the reader's own answers there are fine: those
+// questionnaires are planned again from their own answers alone.
+async function planOfAnswered(p) {
+  const reply = await planOfReadable(p, p.answers);
+  if (reply.type !== Reply.PLAN) return reply;
+  const spoiled = reply.plan.invalid.map((item) => item.questionnaire).filter((id) => p.answers[id] !== p.own[id]);
+  if (!spoiled.length) return reply;
+  const answers = { ...p.answers };
+  for (const id of spoiled) answers[id] = p.own[id];
+  return planOfReadable(p, answers);
+}
+
 async function askForPlan(p) {
   const mine = p.sequence;
   setState(p, "loading", LOADING_TEXT);
   let reply;
   try {
-    reply = await planOfReadable(p);
+    reply = await planOfAnswered(p);
   } catch (error) {
     if (mine === p.sequence) showFailure(p, error.message);
     return;
@@ -140,7 +156,7 @@ function engineChanged(p, state) {
 function refresh(p) {
   p.sequence++;
   if (!browserStorage()) return showBlocked(p);
-  p.answers = answeredHere(p.data);
+  ({ own: p.own, answers: p.answers } = answeredHere(p.data));
   p.erase.hidden = !anythingKept();
   if (!Object.keys(p.answers).length) return showNothing(p);
   if (p.engine) return engineChanged(p, p.engine.state);
@@ -177,7 +193,8 @@ function bind(root) {
     erase: root.querySelector("[data-plan-erase]"),
     eraseButton: root.querySelector('[data-plan-action="erase"]'),
     confirm: root.querySelector("[role=group]"),
-    answers: {},
+    own: {}, // each answered questionnaire's answers, as saved
+    answers: {}, // the same, with the facts each carries over
     engine: null,
     unsubscribe: null,
     sequence: 0, // the latest request; older replies are dropped

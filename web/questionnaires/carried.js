@@ -9,7 +9,7 @@
 // value on this device, then opens the triage, which fills it in once.
 
 import { controlsOf, readRaw, savedAnswers } from "./answers.js";
-import { removeNote, showNote } from "./fields.js";
+import { fitsQuestion, removeNote, showNote } from "./fields.js";
 import { browserStorage, handOffKey } from "./storage.js";
 
 const CARRIED = "carried";
@@ -72,8 +72,10 @@ function withdraw(form, questionId, carried) {
 export function carryOver(form, definition, shares, carried = new Set()) {
   const offered = carriedInto(definition.id, ownAnswers(readRaw(form, definition), carried), shares);
   for (const questionId of [...carried]) if (!(questionId in offered)) withdraw(form, questionId, carried);
+  const questions = Object.fromEntries(definition.questions.map((question) => [question.id, question]));
   for (const [questionId, given] of Object.entries(offered)) {
-    if (!fill(form, questionId, given.value)) {
+    // A value this question cannot take is not offered (its source says what is wrong).
+    if (!fitsQuestion(questions[questionId], given.value) || !fill(form, questionId, given.value)) {
       if (carried.has(questionId)) withdraw(form, questionId, carried);
       continue;
     }

@@ -48,6 +48,15 @@ export function showFieldError(form, questionId, message) {
   return true;
 }
 
+// Whether a text answer fits its question as the engine counts it (code
+// points, after trimming; anything far over is refused unread, as there).
+// Other answers are the engine's to judge.
+export function fitsQuestion(question, value) {
+  if (question.type !== "text" || typeof value !== "string") return true;
+  if (value.length > 2 * question.max_length + 16) return false;
+  return [...value.replace(/\r\n?/g, "\n").trim()].length <= question.max_length;
+}
+
 // What the browser knows is wrong but cannot hand over: a date picker holding
 // half a date has the value "" (as if unanswered). {question, message} or null.
 export function pageProblem(form, definition) {

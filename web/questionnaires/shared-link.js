@@ -4,17 +4,9 @@
 // answer longer than its question takes is left out, and said beside it.
 
 import { element } from "./dom.js";
-import { removeNote, showNote } from "./fields.js";
+import { fitsQuestion, removeNote, showNote } from "./fields.js";
 
 const REFUSED = "refused";
-
-// Whether a text answer fits the question as the engine counts it (code
-// points, after trimming; anything far over is refused unread, as there).
-function fits(question, value) {
-  if (question.type !== "text" || typeof value !== "string") return true;
-  if (value.length > 2 * question.max_length + 16) return false;
-  return [...value.replace(/\r\n?/g, "\n").trim()].length <= question.max_length;
-}
 
 // {answers, refused}: the link's answers that fit their questions, and the
 // IDs of the questions whose answer was left out.
@@ -22,7 +14,7 @@ export function boundedAnswers(definition, shared) {
   const answers = { ...shared };
   const refused = [];
   for (const question of definition.questions) {
-    if (question.id in answers && !fits(question, answers[question.id])) {
+    if (question.id in answers && !fitsQuestion(question, answers[question.id])) {
       delete answers[question.id];
       refused.push(question.id);
     }
