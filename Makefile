@@ -84,7 +84,7 @@ test: lint
 	node --test $(JS_TESTS)
 	@CHROMIUM="$$($(PY) -m build_tools.chromium --install)" || exit 1; \
 	echo "Browser tests use $$CHROMIUM"; \
-	CHROMIUM="$$CHROMIUM" $(PY) -m pytest $(PYTEST_ARGS)
+	CHROMIUM="$$CHROMIUM" $(PY) -m pytest -n auto $(PYTEST_ARGS)
 
 clean:
 	rm -rf site dist .pytest_cache

@@ -346,7 +346,7 @@ def test_the_plan_region_is_a_static_frame_with_its_data() -> None:
     region = collector.region
     assert region["data-engine"] == "loading" and region["aria-label"] == "Your plan"
     assert json.loads(region["data-plan-data"]) == data
-    assert collector.buttons == ["print", "erase", "erase-confirm", "erase-cancel"]
+    assert collector.buttons == ["print", "share", "erase", "erase-confirm", "erase-cancel"]
     # Until the page script runs (and in the PDF booklet) no button shows.
     hidden = [item["class"] for item in collector.hidden]
     assert hidden == ["plan__actions", "plan__erase", "plan__confirm"]

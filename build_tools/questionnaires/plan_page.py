@@ -48,7 +48,8 @@ def render_plan(data: Mapping[str, Any]) -> str:
         f'data-plan-data="{json_attribute(dict(data))}">'
         f'<p class="plan__status" data-plan-status role="status">{escape(NO_SCRIPT_STATUS)}</p>'
         f'<div class="plan__actions" data-plan-actions hidden>'
-        f"{_button('print', 'Print or save my plan')}"
+        f"{_button('print', 'Print or save my plan')} "
+        f"{_button('share', 'Copy a link with my whole plan')}"
         f"</div>"
         f'<div class="plan__content" data-plan-content></div>'
         f'<div class="plan__erase" data-plan-erase hidden>'

@@ -3,12 +3,13 @@
 // a printout, and a way to erase it all. plan-view.js draws what this finds.
 // Nothing leaves the device; with nothing answered the engine is not started.
 
-import { hasAnswers, savedAnswers } from "../questionnaires/answers.js";
+import { hasAnswers, sameAnswers, saveAnswers, savedAnswers } from "../questionnaires/answers.js";
 import { carriedInto } from "../questionnaires/carried.js";
-import { bindOnEveryPage } from "../questionnaires/dom.js";
+import { bindOnEveryPage, element } from "../questionnaires/dom.js";
 import { GUIDE_PREFIX, browserStorage } from "../questionnaires/storage.js";
 import { Reply } from "../engine/contract.js";
 import { theEngine } from "../engine/engine-client.js";
+import { askWhichPlan, forgetLinkedPlan, linkTooLarge, linkedPlan, planLink } from "./plan-link.js";
 import { describePlan, releasePlan, showEmpty, showPlan, showUnavailable } from "./plan-view.js";
 
 const LOADING_TEXT = "Putting your plan together in your browser…";
@@ -61,9 +62,10 @@ function answeredHere(data) {
 
 // ---------------------------------------------------------------- the region
 
+// `p.notice` (what a plan link did) stays said before the plan's own state.
 function setState(p, state, text) {
   p.root.dataset.engine = state;
-  p.status.textContent = text;
+  p.status.textContent = p.notice && text ? `${p.notice} ${text}` : p.notice || text;
 }
 
 function showNothing(p) {
@@ -173,12 +175,71 @@ function askToErase(p, open) {
 }
 
 function erase(p) {
+  p.notice = "";
   p.confirm.hidden = true;
   p.eraseButton.setAttribute("aria-expanded", "false");
   eraseEverything();
   refresh(p);
   p.status.textContent = ERASED_TEXT;
   p.content.querySelector("[data-plan-empty]")?.focus();
+}
+
+// ---------------------------------------------------------------- one link for the whole plan
+
+const COPIED_TEXT = "Copied. Anyone who opens the link sees this plan; the answers travel after the #, never to a server.";
+const NOT_COPIED_TEXT = "The link could not be copied here: select it below and copy it.";
+const TOO_LARGE_TO_LINK =
+  "Your plan is too large for one link. Each questionnaire's own “Copy a link with my answers” still works.";
+
+async function copyPlanLink(p, button) {
+  const link = planLink(p.own);
+  if (linkTooLarge(link)) {
+    p.status.textContent = TOO_LARGE_TO_LINK;
+    return;
+  }
+  try {
+    await navigator.clipboard.writeText(link);
+    p.status.textContent = COPIED_TEXT;
+  } catch {
+    p.status.textContent = NOT_COPIED_TEXT;
+    const field = element("input", { type: "text", readonly: "", value: link, "aria-label": "Link to your whole plan" });
+    button.after(" ", field);
+    field.select();
+  }
+}
+
+// Replaces every saved answer of the guide's questionnaires with the link's.
+function useLinkedPlan(p, answers) {
+  for (const { id } of p.data.questionnaires) saveAnswers(id, answers[id] || null);
+  refresh(p);
+}
+
+// A plan link in the address bar: taken at once over nothing saved, asked
+// about over different saved answers, refused with a sentence if damaged.
+function openLinkedPlan(p) {
+  const linked = linkedPlan(new Set(p.data.questionnaires.map(({ id }) => id)));
+  if (!linked) return false;
+  forgetLinkedPlan();
+  if (linked.error) {
+    p.notice = linked.error;
+    refresh(p);
+    return true;
+  }
+  const { own } = answeredHere(p.data);
+  const ids = new Set([...Object.keys(own), ...Object.keys(linked.answers)]);
+  const same = [...ids].every((id) => own[id] && linked.answers[id] && sameAnswers(own[id], linked.answers[id]));
+  if (!Object.keys(own).length || same) {
+    useLinkedPlan(p, linked.answers);
+    return true;
+  }
+  p.notice = "This link holds a different plan from the one saved here: choose which to keep, at the top.";
+  const chosen = (then) => () => {
+    p.notice = "";
+    then();
+  };
+  refresh(p);
+  askWhichPlan(p.root, { useLink: chosen(() => useLinkedPlan(p, linked.answers)), keepSaved: chosen(() => refresh(p)) });
+  return true;
 }
 
 // ---------------------------------------------------------------- one region
@@ -198,10 +259,13 @@ function bind(root) {
     engine: null,
     unsubscribe: null,
     sequence: 0, // the latest request; older replies are dropped
+    notice: "", // what a plan link did, said before the plan's state
   };
   const on = (action, handler) =>
     root.querySelector(`[data-plan-action="${action}"]`).addEventListener("click", handler);
   on("print", () => window.print());
+  const share = root.querySelector('[data-plan-action="share"]');
+  share.addEventListener("click", () => copyPlanLink(p, share));
   on("erase", () => askToErase(p, p.confirm.hidden));
   on("erase-cancel", () => askToErase(p, false));
   on("erase-confirm", () => erase(p));
@@ -215,7 +279,7 @@ function bind(root) {
   window.addEventListener("storage", storageChanged);
   // Printing this page prints the plan alone (plan-page.css), whichever way it is started.
   document.body.dataset.printing = "my-plan";
-  refresh(p);
+  if (!openLinkedPlan(p)) refresh(p);
   return () => {
     p.sequence++;
     if (p.unsubscribe) p.unsubscribe();
