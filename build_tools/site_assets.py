@@ -2,7 +2,7 @@
 
 They touch up Material's pages for every reader (names for controls, ticked
 task lists kept); mkdocs.yml lists them under extra_css and extra_javascript.
-The hook also puts build_tools/theme/ before Material's templates, as a
+The hook also puts web/theme/ before Material's templates, as a
 theme's custom_dir would: the one partial there keeps Material's storage
 helpers from throwing where the browser blocks storage.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 WEB_SITE = Path(__file__).resolve().parent.parent / "web" / "site"
 ASSETS_DIR = "assets/site"
-THEME_OVERRIDES = Path(__file__).resolve().parent / "theme"
+THEME_OVERRIDES = Path(__file__).resolve().parent.parent / "web" / "theme"
 
 
 def on_config(config):
