@@ -348,7 +348,16 @@ def notes(answers: Answers, dates: list[date], today: date | None = None) -> lis
             opening = None  # a senior leader's note stays short: its job and the news
         job_text = _for_role(job, role)
         paragraphs = [
-            " ".join(part for part in (opening, lead, item) if part).format(**words),
+            # The reader's news goes in as it is, never as a template: "{" is only text.
+            " ".join(
+                part
+                for part in (
+                    opening and opening.format(**words),
+                    lead and lead.format(**words),
+                    item,
+                )
+                if part
+            ),
             " ".join(part for part in (job_text, ASK_AGAIN[k]) if part).format(**words),
         ]
         subject = title.format(**words)
