@@ -211,19 +211,24 @@ def answer_by(answers: Answers, today: date | None) -> str:
     return _by(today, answer_days(answers), about=True)
 
 
-def check_by(answers: Answers, today: date | None) -> str:
+def check_day(answers: Answers, today: date) -> date:
     """When to ask the employer for time if the first choice is silent: their date, or the
     working day before the deadline when their date is the deadline itself."""
-    deadline = answers.get("offer_deadline_days")
-    if deadline is None:
-        return "soon"
-    days = answer_days(answers)
+    deadline, days = answers["offer_deadline_days"], answer_days(answers)
     if days < deadline or deadline == 0:
-        return _by(today, min(days, deadline))
+        return today + timedelta(days=min(days, deadline))
+    return working_day(today + timedelta(days=deadline - 1), not_before=today)
+
+
+def check_by(answers: Answers, today: date | None) -> str:
+    if answers.get("offer_deadline_days") is None:
+        return "soon"
     if today is None:
+        days, deadline = answer_days(answers), answers["offer_deadline_days"]
+        if days < deadline or deadline == 0:
+            return _by(None, min(days, deadline))
         return "by the day before your deadline"
-    day = working_day(today + timedelta(days=deadline - 1), not_before=today)
-    return _by(today, (day - today).days)
+    return _by(today, (check_day(answers, today) - today).days)
 
 
 def ask_day(answers: Answers, today: date) -> date:
@@ -395,13 +400,9 @@ def plan_steps(result: dict, answers: Answers, today: date | None) -> list[dict]
                            "first-choice-answer"))  # fmt: skip
     if outcome == "hear_them_first" and deadline is not None and known:
         check = check_by(answers, today).removeprefix("by ")
-        days = answer_days(answers)
-        if days >= deadline:  # their day is the deadline: chase them the working day before
-            day = working_day(today + timedelta(days=max(deadline - 1, 0)), not_before=today)
-        else:
-            day = today + timedelta(days=days)
-        steps.append(_step(day, "fallback", "If your first choice has not answered, ask the "
-                           "employer at once for a few more days", ["B1", "B2"], "if-no-answer",
+        steps.append(_step(check_day(answers, today), "fallback", "If your first choice has "
+                           "not answered, ask the employer at once for a few more days",
+                           ["B1", "B2"], "if-no-answer",
                            f"Not heard by {check}? Ask for time today; if none is given, your "
                            f"answers say {result['fallback']['title'].lower()}."
                            if result.get("fallback") else ""))  # fmt: skip
