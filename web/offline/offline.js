@@ -137,22 +137,25 @@ function controlled() {
   );
 }
 
-// The page holds the engine's compiled WebAssembly for as long as it is open.
-// When this tab starts the engine again (a reload, a return to the guide in
-// this tab), the browser reuses compiled code that something still holds
-// instead of compiling it all again; once nothing holds it, the browser frees
-// it, and on a long visit that tends to happen before the reader leaves.
-// Compiling the worker's cached copy here takes tens of milliseconds: the
-// browser hands back the engine's code, already compiled. (The browser's copy
-// of compiled code on disk does not come from this: an engine start that
-// compiled the cached copy itself writes it.)
-let compiledEngine = null; // held, never read
-async function holdCompiledCode(url) {
-  try {
-    compiledEngine = await WebAssembly.compileStreaming(fetch(url));
-  } catch {
-    // Only the next start's speed depends on it.
-  }
+// The runtime's files are checked against their hashes and cached, and the
+// WebAssembly compiled once more to be held, by a worker of this page
+// (keep-runtime-worker.js): hashing ten megabytes and compiling them would
+// otherwise pause the page while the reader answers. The worker lives as long
+// as the page, holding that compiled code for the engine's next start in
+// this tab.
+let keeper = null;
+function keepInWorker(message) {
+  keeper ??= new Worker(new URL("keep-runtime-worker.js", import.meta.url), { type: "module" });
+  return new Promise((resolve, reject) => {
+    const heard = ({ data }) => {
+      keeper.removeEventListener("message", heard);
+      if (data.kept) resolve();
+      else reject(new Error(data.error));
+    };
+    keeper.addEventListener("message", heard);
+    keeper.addEventListener("error", (event) => reject(new Error(event.message)), { once: true });
+    keeper.postMessage(message);
+  });
 }
 
 // Resolves once the runtime's files are in the worker's cache.
@@ -166,19 +169,14 @@ async function keepRuntime() {
   const runtime = new URL(engine.runtime, document.baseURI);
   const { manifest } = engine;
   await Promise.all([engineIn("ready"), controlled()]);
-  const cache = await caches.open(RUNTIME_CACHE);
-  await Promise.all(
-    Object.values(manifest.files).map(async (file) => {
-      const url = new URL(file.url, runtime);
-      if (await cache.match(url)) return;
-      // "force-cache": the engine's own download is in the HTTP cache. The
-      // hash: the browser hands over these bytes only if they match it.
-      const response = await fetch(url, { cache: "force-cache", integrity: file.integrity });
-      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-      await cache.put(url, response);
-    }),
-  );
-  await holdCompiledCode(new URL(manifest.files.wasm.url, runtime));
+  await keepInWorker({
+    cache: RUNTIME_CACHE,
+    files: Object.values(manifest.files).map((file) => ({
+      url: new URL(file.url, runtime).href,
+      integrity: file.integrity,
+    })),
+    wasm: new URL(manifest.files.wasm.url, runtime).href,
+  });
 }
 
 // The page says when it would work offline: <html data-offline="ready">.
