@@ -27,6 +27,16 @@ class Option:
 
 
 @dataclass(frozen=True, slots=True)
+class Move:
+    """How answers saved under version ``to - 1`` become answers of ``to``."""
+
+    to: int
+    questions: tuple[tuple[str, str], ...]  # (old ID, new ID)
+    values: tuple[tuple[str, tuple[tuple[Any, Any], ...]], ...]  # (question, ((old, new), ...))
+    removed: tuple[tuple[str, str], ...]  # (ID, the label the reader saw)
+
+
+@dataclass(frozen=True, slots=True)
 class Question:
     id: str
     type: str
@@ -169,6 +179,8 @@ class Definition:
     facts_by_id: dict[str, Fact]
     outcomes_by_id: dict[str, Outcome]
     code: QuestionnaireCode  # the questionnaire's own Python
+    version: int = 1  # of its questions and values: what saved answers are tagged with
+    moves: tuple[Move, ...] = ()  # how answers of each older version move forward
 
 
 class Context:

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 # Closed key sets per node kind: (required, optional).
 DEFINITION_KEYS = (
     frozenset({"id", "title", "intro", "questions", "outcomes", "rules", "how_to_read"}),
-    frozenset({"facts", "reasons", "against", "flags", "actions", "next", "changes", "no_outcome"}),
+    frozenset({"facts", "reasons", "against", "flags", "actions", "next", "changes", "no_outcome",
+               "version", "moves"}),
 )
 # Editors may point a definition at its JSON Schema; the engine ignores the key.
 EDITOR_KEYS = frozenset({"$schema"})
@@ -52,6 +53,11 @@ CHANGE_KEYS = (
 # Placeholders an action may use beyond questions and facts: the outcome the
 # answers would give if the chosen one were not open (no more time given).
 ACTION_EXTRA_NAMES = frozenset({"fallback"})
+# How saved answers move forward a version: questions renamed (old ID: new),
+# option values renamed per question, questions removed (with the label the
+# reader saw, so an answer set aside can still be named).
+MOVE_KEYS = (frozenset({"to"}), frozenset({"questions", "values", "removed"}))
+REMOVED_KEYS = (frozenset({"id", "label"}), frozenset())
 NO_OUTCOME_KEYS = (frozenset({"title", "summary"}), frozenset())
 NO_OUTCOME_DEFAULT = {"title": "Not enough answers yet",
                       "summary": "Answer the questions to see a result."}  # fmt: skip

@@ -19,6 +19,7 @@ from .model import (
     Definition,
     Fact,
     Flag,
+    Move,
     Next,
     Outcome,
     Question,
@@ -33,12 +34,14 @@ from .nodes import (
     EDITOR_KEYS,
     FACT_KEYS,
     FLAG_KEYS,
+    MOVE_KEYS,
     NEXT_KEYS,
     NO_OUTCOME_DEFAULT,
     NO_OUTCOME_KEYS,
     OUTCOME_KEYS,
     QUESTIONNAIRE_ID,
     REASON_KEYS,
+    REMOVED_KEYS,
     RULE_KEYS,
     NodeParser,
     parse_question,
@@ -280,6 +283,65 @@ def _no_outcome(p: NodeParser, data: dict, built: _Built) -> tuple[str, str]:
     return p.text(node, "title", "no_outcome"), p.text(node, "summary", "no_outcome")
 
 
+def _renames(p: NodeParser, node: dict, key: str, path: str) -> dict:
+    value = node.get(key, {})
+    if not isinstance(value, dict):
+        raise p.fail(f"{path}.{key}", f"expected an object but received: {type(value).__name__}")
+    return value
+
+
+def _move(p: NodeParser, node: Any, path: str, to: int, built: _Built) -> Move:
+    """One version's move; the newest must land on the questions as they are now."""
+    p.keys(node, path, MOVE_KEYS)
+    if node["to"] != to or isinstance(node["to"], bool):
+        raise p.fail(f"{path}.to", f"expected {to} (moves go one version at a time, in order) "
+                     f"but received: {node['to']!r}")  # fmt: skip
+    newest = to == built["version"]
+    questions = built["questions_by_id"]
+    renamed = _renames(p, node, "questions", path)
+    for old, new in renamed.items():
+        if not isinstance(new, str) or (newest and new not in questions):
+            raise p.fail(f"{path}.questions.{old}", f"expected the ID of a question but received: {new!r}")
+    values = []
+    for question_id, pairs in _renames(p, node, "values", path).items():
+        where = f"{path}.values.{question_id}"
+        if not isinstance(pairs, dict) or not pairs:
+            raise p.fail(where, f"expected an object of old value: new value but received: {pairs!r}")
+        if newest:
+            question = questions.get(question_id)
+            if question is None or not question.options:
+                raise p.fail(where, "expected a question with options")
+            known = {str(option.value) for option in question.options}
+            for old, new in pairs.items():
+                if str(new) not in known:
+                    raise p.fail(f"{where}.{old}", f"expected one of {sorted(known)} but received: {new!r}")
+        values.append((question_id, tuple(pairs.items())))
+    removed = []
+    for i, item in enumerate(p.items(node, "removed", path + ".", required=False)):
+        where = f"{path}.removed[{i}]"
+        p.keys(item, where, REMOVED_KEYS)
+        if newest and item["id"] in questions:
+            raise p.fail(f"{where}.id", f"expected a question no longer asked but received: {item['id']!r}")
+        removed.append((p.text(item, "id", where), p.text(item, "label", where)))
+    return Move(to=to, questions=tuple(renamed.items()), values=tuple(values), removed=tuple(removed))
+
+
+def _version(p: NodeParser, data: dict, built: _Built) -> int:
+    version = data.get("version", 1)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise p.fail("version", f"expected a whole number from 1 but received: {version!r}")
+    built["version"] = version
+    return version
+
+
+def _moves(p: NodeParser, data: dict, built: _Built) -> tuple[Move, ...]:
+    moves = p.items(data, "moves", "", required=False)
+    if len(moves) != built["version"] - 1:
+        raise p.fail("moves", f"expected one move per version after the first "
+                     f"({built['version'] - 1}) but received: {len(moves)}")  # fmt: skip
+    return tuple(_move(p, node, f"moves[{i}]", i + 2, built) for i, node in enumerate(moves))
+
+
 # The dispatch table: each section's parser, in the order they must run.
 SECTIONS: tuple[tuple[str, Callable[[NodeParser, dict, _Built], Any]], ...] = (
     ("questions", _questions),
@@ -294,6 +356,8 @@ SECTIONS: tuple[tuple[str, Callable[[NodeParser, dict, _Built], Any]], ...] = (
     ("changes", _changes),
     ("how_to_read", _how_to_read),
     ("no_outcome", _no_outcome),
+    ("version", _version),
+    ("moves", _moves),
 )
 
 
@@ -339,6 +403,8 @@ def parse_definition(
         facts_by_id=built["facts_by_id"],
         outcomes_by_id=built["outcomes_by_id"],
         code=built["code"],
+        version=built["version"],
+        moves=built["moves"],
     )
 
 
@@ -379,4 +445,19 @@ def public_definition(definition: Definition) -> dict[str, Any]:
         "flags": [{"id": f.id, "text": f.text, "advice": list(f.advice)} for f in definition.flags],
         "how_to_read": list(definition.how_to_read),
         "facts": [{"id": fact.id, "text": fact.text} for fact in definition.facts],
+        "version": definition.version,
+        "moves": public_moves(definition),
     }
+
+
+def public_moves(definition: Definition) -> list[dict[str, Any]]:
+    """How the page moves answers saved under older versions forward (answers.js)."""
+    return [
+        {
+            "to": move.to,
+            "questions": dict(move.questions),
+            "values": {question: dict(pairs) for question, pairs in move.values},
+            "removed": [{"id": id_, "label": label} for id_, label in move.removed],
+        }
+        for move in definition.moves
+    ]

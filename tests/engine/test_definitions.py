@@ -19,7 +19,7 @@ from engine import (
     list_questionnaires,
 )
 from engine.questionnaires import ORDER
-from engine.schema import parse_definition
+from engine.schema import parse_definition, public_definition
 
 QUESTIONNAIRE_IDS = [item["id"] for item in list_questionnaires()]
 
@@ -187,12 +187,20 @@ def _set(path, value):
     return change
 
 
+def _versions(version, *moves):
+    def change(data):
+        data["version"] = version
+        data["moves"] = list(moves)
+
+    return change
+
+
 BROKEN = [
     (
         _set(["colour"], "blue"),
         "decline-plan: unknown key 'colour'; expected only ['actions', 'against', 'changes', "
-        "'facts', 'flags', 'how_to_read', 'id', 'intro', 'next', 'no_outcome', 'outcomes', "
-        "'questions', 'reasons', 'rules', 'title']",
+        "'facts', 'flags', 'how_to_read', 'id', 'intro', 'moves', 'next', 'no_outcome', "
+        "'outcomes', 'questions', 'reasons', 'rules', 'title', 'version']",
     ),
     (
         _set(["questions", 1, "id"], "contact_role"),
@@ -310,6 +318,34 @@ BROKEN = [
         "decline-plan: how_to_read: expected a non-empty list but received: []",
     ),
     (
+        _set(["version"], 2),
+        "decline-plan: moves: expected one move per version after the first (1) but received: 0",
+    ),
+    (
+        _versions(2, {"to": 3}),
+        "decline-plan: moves[0].to: expected 2 (moves go one version at a time, in order) "
+        "but received: 3",
+    ),
+    (
+        _versions(2, {"to": 2, "values": {"open_to_future": {"perhaps": "someday"}}}),
+        "decline-plan: moves[0].values.open_to_future.perhaps: expected one of "
+        "['maybe', 'no', 'yes'] but received: 'someday'",
+    ),
+    (
+        _versions(2, {"to": 2, "questions": {"name": "full_name"}}),
+        "decline-plan: moves[0].questions.name: expected the ID of a question but received: "
+        "'full_name'",
+    ),
+    (
+        _versions(2, {"to": 2, "removed": [{"id": "company", "label": "Company"}]}),
+        "decline-plan: moves[0].removed[0].id: expected a question no longer asked but "
+        "received: 'company'",
+    ),
+    (
+        _set(["version"], 0),
+        "decline-plan: version: expected a whole number from 1 but received: 0",
+    ),
+    (
         _set(["id"], "Decline Plan"),
         "Decline Plan: id: expected an ID like 'should-i-decline' but received: 'Decline Plan'",
     ),
@@ -324,3 +360,22 @@ def test_broken_definition_message(change, message):
 def test_definition_files_match_their_ids():
     with pytest.raises(InvalidDefinition, match=re.escape("expected 'offer-check'")):
         parse_definition(_base(), expected_id="offer-check")
+
+
+def test_moves_reach_the_page_as_declared():
+    data = _base()
+    data["version"] = 3
+    data["moves"] = [
+        {"to": 2, "questions": {"name": "your_full_name"}},
+        {"to": 3, "questions": {"your_full_name": "your_name"},
+         "values": {"open_to_future": {"perhaps": "maybe"}},
+         "removed": [{"id": "salary", "label": "What did they offer?"}]},
+    ]  # fmt: skip
+    public = public_definition(parse_definition(data))
+    assert public["version"] == 3
+    assert public["moves"] == [
+        {"to": 2, "questions": {"name": "your_full_name"}, "values": {}, "removed": []},
+        {"to": 3, "questions": {"your_full_name": "your_name"},
+         "values": {"open_to_future": {"perhaps": "maybe"}},
+         "removed": [{"id": "salary", "label": "What did they offer?"}]},
+    ]  # fmt: skip
