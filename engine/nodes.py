@@ -20,8 +20,20 @@ if TYPE_CHECKING:
 # Closed key sets per node kind: (required, optional).
 DEFINITION_KEYS = (
     frozenset({"id", "title", "intro", "questions", "outcomes", "rules", "how_to_read"}),
-    frozenset({"facts", "reasons", "against", "flags", "actions", "next", "changes", "no_outcome",
-               "version", "moves"}),
+    frozenset(
+        {
+            "facts",
+            "reasons",
+            "against",
+            "flags",
+            "actions",
+            "next",
+            "changes",
+            "no_outcome",
+            "version",
+            "moves",
+        }
+    ),
 )
 # Editors may point a definition at its JSON Schema; the engine ignores the key.
 EDITOR_KEYS = frozenset({"$schema"})

@@ -301,12 +301,16 @@ def _move(p: NodeParser, node: Any, path: str, to: int, built: _Built) -> Move:
     renamed = _renames(p, node, "questions", path)
     for old, new in renamed.items():
         if not isinstance(new, str) or (newest and new not in questions):
-            raise p.fail(f"{path}.questions.{old}", f"expected the ID of a question but received: {new!r}")
+            raise p.fail(
+                f"{path}.questions.{old}", f"expected the ID of a question but received: {new!r}"
+            )
     values = []
     for question_id, pairs in _renames(p, node, "values", path).items():
         where = f"{path}.values.{question_id}"
         if not isinstance(pairs, dict) or not pairs:
-            raise p.fail(where, f"expected an object of old value: new value but received: {pairs!r}")
+            raise p.fail(
+                where, f"expected an object of old value: new value but received: {pairs!r}"
+            )
         if newest:
             question = questions.get(question_id)
             if question is None or not question.options:
@@ -314,16 +318,22 @@ def _move(p: NodeParser, node: Any, path: str, to: int, built: _Built) -> Move:
             known = {str(option.value) for option in question.options}
             for old, new in pairs.items():
                 if str(new) not in known:
-                    raise p.fail(f"{where}.{old}", f"expected one of {sorted(known)} but received: {new!r}")
+                    raise p.fail(
+                        f"{where}.{old}", f"expected one of {sorted(known)} but received: {new!r}"
+                    )
         values.append((question_id, tuple(pairs.items())))
     removed = []
     for i, item in enumerate(p.items(node, "removed", path + ".", required=False)):
         where = f"{path}.removed[{i}]"
         p.keys(item, where, REMOVED_KEYS)
         if newest and item["id"] in questions:
-            raise p.fail(f"{where}.id", f"expected a question no longer asked but received: {item['id']!r}")
+            raise p.fail(
+                f"{where}.id", f"expected a question no longer asked but received: {item['id']!r}"
+            )
         removed.append((p.text(item, "id", where), p.text(item, "label", where)))
-    return Move(to=to, questions=tuple(renamed.items()), values=tuple(values), removed=tuple(removed))
+    return Move(
+        to=to, questions=tuple(renamed.items()), values=tuple(values), removed=tuple(removed)
+    )
 
 
 def _version(p: NodeParser, data: dict, built: _Built) -> int:

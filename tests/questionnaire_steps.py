@@ -7,6 +7,7 @@ from playwright.sync_api import Locator, Page, expect
 from bench.reader import answer, control, form_of, question, result_of, starts_with
 
 __all__ = [
+    "ANSWERS_OF",
     "ENGINE_START_TIMEOUT_MS",
     "OFFER_CHECK_BOTH_RATED",
     "answer",
@@ -19,6 +20,12 @@ __all__ = [
 ]
 
 ENGINE_START_TIMEOUT_MS = 90_000
+# A JavaScript function: the answers a stored questionnaire record keeps. Pages save
+# {version, answers, aside} (answers.js); a record from before versions is the answers.
+ANSWERS_OF = (
+    "((text) => { const v = JSON.parse(text);"
+    " return v && Number.isInteger(v.version) && v.answers ? v.answers : v; })"
+)
 # The offer check answered in full, with the first choice rated on every factor
 # too: its result shows the six-column score table and one homework item done.
 OFFER_FACTORS = ("role", "pay", "manager", "growth", "location", "stability", "culture")

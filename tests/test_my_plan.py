@@ -14,7 +14,13 @@ from pypdf import PdfReader
 
 import engine
 from engine.ics import event_uid
-from tests.questionnaire_steps import ENGINE_START_TIMEOUT_MS, answer, result_of, wait_until_ready
+from tests.questionnaire_steps import (
+    ANSWERS_OF,
+    ENGINE_START_TIMEOUT_MS,
+    answer,
+    result_of,
+    wait_until_ready,
+)
 from tests.test_accessibility import serious_violations
 
 pytestmark = pytest.mark.e2e
@@ -100,7 +106,9 @@ def stored(page: Page) -> dict:
     return page.evaluate(
         """(prefix) => Object.fromEntries(Object.keys(localStorage)
             .filter((key) => key.startsWith(prefix))
-            .map((key) => [key.slice(prefix.length), JSON.parse(localStorage.getItem(key))]))""",
+            .map((key) => [key.slice(prefix.length), """
+        + ANSWERS_OF
+        + """(localStorage.getItem(key))]))""",
         STORAGE,
     )
 
@@ -219,7 +227,9 @@ def test_the_combined_calendar_holds_every_date_with_a_reminder(page: Page) -> N
     assert first_url.startswith("blob:")
     page.evaluate(
         """(key) => {
-            const answers = JSON.parse(localStorage.getItem(key));
+            const answers = """
+        + ANSWERS_OF
+        + """(localStorage.getItem(key));
             localStorage.setItem(key, JSON.stringify({...answers, cadence_weeks: "4"}));
             window.dispatchEvent(new StorageEvent("storage", {key}));
         }""",

@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 
 import engine
 from tests.questionnaire_steps import (
+    ANSWERS_OF,
     answer,
     control,
     form_of,
@@ -62,7 +63,7 @@ FOLLOW_UP = {
 
 def stored_answers(page: Page, questionnaire: str):
     return page.evaluate(
-        "(key) => JSON.parse(localStorage.getItem(key) || 'null')",
+        f"(key) => {ANSWERS_OF}(localStorage.getItem(key) || 'null')",
         f"offer-guide:answers:{questionnaire}",
     )
 

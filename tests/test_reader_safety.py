@@ -17,6 +17,7 @@ from playwright.sync_api import Page, expect
 import engine
 from build_tools.questionnaires.slots import find_slots
 from tests.questionnaire_steps import (
+    ANSWERS_OF,
     ENGINE_START_TIMEOUT_MS,
     answer,
     control,
@@ -53,7 +54,9 @@ def saved_answers(page: Page) -> dict[str, object]:
     return page.evaluate(
         """(prefix) => Object.fromEntries(Object.keys(localStorage)
             .filter((key) => key.startsWith(prefix))
-            .map((key) => [key, JSON.parse(localStorage.getItem(key))]))""",
+            .map((key) => [key, """
+        + ANSWERS_OF
+        + """(localStorage.getItem(key))]))""",
         STORAGE_PREFIX,
     )
 

@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 
 import engine
 from tests.questionnaire_steps import (
+    ANSWERS_OF,
     ENGINE_START_TIMEOUT_MS,
     answer,
     control,
@@ -60,7 +61,9 @@ def stored(page: Page) -> dict:
     return page.evaluate(
         """(prefix) => Object.fromEntries(Object.keys(localStorage)
             .filter((key) => key.startsWith(prefix))
-            .map((key) => [key.slice(prefix.length), JSON.parse(localStorage.getItem(key))]))""",
+            .map((key) => [key.slice(prefix.length), """
+        + ANSWERS_OF
+        + """(localStorage.getItem(key))]))""",
         STORAGE,
     )
 

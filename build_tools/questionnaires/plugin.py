@@ -187,6 +187,16 @@ def shared_facts() -> dict[str, list[dict[str, str]]]:
     return shares
 
 
+def answer_versions() -> dict[str, dict]:
+    """Each questionnaire's version and how older answers move forward: every
+    page that reads saved answers moves them to this release (versions.js)."""
+    versions = {}
+    for item in engine.list_questionnaires():
+        definition = engine.get_definition(item["id"])
+        versions[item["id"]] = {"version": definition["version"], "moves": definition["moves"]}
+    return versions
+
+
 class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.slots: dict[str, list[Slot]] = {}
@@ -262,7 +272,11 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
         links = self._advice_links(page, files)
 
         addresses = self._engine_addresses(page)
-        guide = {"pages": self._questionnaire_pages(page, files), "shares": shared_facts()}
+        guide = {
+            "pages": self._questionnaire_pages(page, files),
+            "shares": shared_facts(),
+            "versions": answer_versions(),
+        }
 
         def render(match) -> str:
             definition = engine.get_definition(match["id"])
@@ -359,6 +373,7 @@ class QuestionnairesPlugin(BasePlugin[QuestionnairesConfig]):
             "advice": advice,
             # The plan lays each fact carried over (never saved) beside the answers.
             "shares": shared_facts(),
+            "versions": answer_versions(),
         }
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -28,7 +28,7 @@ test("blank answers are no answers", () => {
 
 test("answers are saved as typed, and erased when blank", () => {
   answers.saveAnswers("offer-check", { fit: "3" });
-  assert.equal(localStorage.getItem("offer-guide:answers:offer-check"), '{"fit":"3"}');
+  assert.equal(localStorage.getItem("offer-guide:answers:offer-check"), '{"version":1,"answers":{"fit":"3"}}');
   assert.deepEqual(answers.savedAnswers("offer-check"), { fit: "3" });
   answers.saveAnswers("offer-check", { fit: "" });
   assert.equal(localStorage.getItem("offer-guide:answers:offer-check"), null);
@@ -52,7 +52,7 @@ test("a share link carries the answers after the # and only for its questionnair
   const link = answers.shareLink("follow-up-plan", { contact_name: "Zoë" });
   assert.ok(link.startsWith("https://guide.example/waiting/#answers="));
   location.hash = new URL(link).hash;
-  assert.deepEqual(answers.sharedAnswers("follow-up-plan"), { contact_name: "Zoë" });
+  assert.deepEqual(answers.sharedAnswers("follow-up-plan"), { answers: { contact_name: "Zoë" }, aside: [] });
   assert.equal(answers.sharedAnswers("offer-check"), null);
   answers.forgetSharedAnswers();
   assert.equal(location.hash, "");

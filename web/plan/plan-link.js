@@ -3,6 +3,7 @@
 // over different saved answers it asks first, at the top of the plan.
 
 import { element } from "../questionnaires/dom.js";
+import { moveForward, readVersion, versionOf } from "../questionnaires/versions.js";
 
 const PLAN_PREFIX = "#plan=";
 // The engine takes at most 200,000 characters of answers; a link is kept well inside.
@@ -14,16 +15,42 @@ export const TOO_LARGE_TEXT =
   "This link to a plan is longer than the guide takes, so nothing was taken from it. " +
   "Your saved answers are as they were.";
 
+const isAnswers = (value) => value && typeof value === "object" && !Array.isArray(value);
+
+// Every questionnaire's own answers with the version each was given under:
+// what a plan link and an answers file hold.
+export function packAnswers(own) {
+  const versions = Object.fromEntries(Object.keys(own).map((id) => [id, versionOf(id)]));
+  return { versions, answers: own };
+}
+
+// {answers, aside} (each by questionnaire ID, moved forward to this release)
+// from what packAnswers made, or from a plan link made before versions were
+// kept (the answers alone, under version 1); null when it is not that.
+export function unpackAnswers(data, knownIds) {
+  if (!isAnswers(data)) return null;
+  const packed = isAnswers(data.answers) && isAnswers(data.versions);
+  const given = packed ? data.answers : data;
+  if (!Object.keys(given).length) return null;
+  const answers = {};
+  const aside = {};
+  for (const [id, raw] of Object.entries(given)) {
+    if (!knownIds.has(id) || !isAnswers(raw)) return null;
+    const moved = moveForward(id, packed ? readVersion(data.versions[id]) : 1, raw);
+    answers[id] = moved.answers;
+    if (moved.aside.length) aside[id] = moved.aside;
+  }
+  return { answers, aside };
+}
+
 export function planLink(own) {
-  return location.origin + location.pathname + PLAN_PREFIX + encodeURIComponent(JSON.stringify(own));
+  return location.origin + location.pathname + PLAN_PREFIX + encodeURIComponent(JSON.stringify(packAnswers(own)));
 }
 
 export const linkTooLarge = (link) => link.length > MAX_LINK_CHARS;
 
-const isAnswers = (value) => value && typeof value === "object" && !Array.isArray(value);
-
 // What the address bar's plan link holds: null (none), {error: a reader's
-// sentence}, or {answers: {questionnaire ID: answers as typed}}.
+// sentence}, or {answers, aside}: by questionnaire ID, moved to this release.
 export function linkedPlan(knownIds) {
   if (!location.hash.startsWith(PLAN_PREFIX)) return null;
   const text = location.hash.slice(PLAN_PREFIX.length);
@@ -34,11 +61,7 @@ export function linkedPlan(knownIds) {
   } catch {
     return { error: DAMAGED_TEXT };
   }
-  if (!isAnswers(data) || !Object.keys(data).length) return { error: DAMAGED_TEXT };
-  for (const [id, answers] of Object.entries(data)) {
-    if (!knownIds.has(id) || !isAnswers(answers)) return { error: DAMAGED_TEXT };
-  }
-  return { answers: data };
+  return unpackAnswers(data, knownIds) || { error: DAMAGED_TEXT };
 }
 
 // The plan is out of the address bar once the page has read it.

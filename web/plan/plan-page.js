@@ -7,6 +7,7 @@ import { hasAnswers, sameAnswers, saveAnswers, savedAnswers } from "../questionn
 import { carriedInto } from "../questionnaires/carried.js";
 import { bindOnEveryPage, element } from "../questionnaires/dom.js";
 import { GUIDE_PREFIX, browserStorage } from "../questionnaires/storage.js";
+import { learnVersions } from "../questionnaires/versions.js";
 import { Reply } from "../engine/contract.js";
 import { theEngine } from "../engine/engine-client.js";
 import { askWhichPlan, forgetLinkedPlan, linkTooLarge, linkedPlan, planLink } from "./plan-link.js";
@@ -208,9 +209,12 @@ async function copyPlanLink(p, button) {
   }
 }
 
-// Replaces every saved answer of the guide's questionnaires with the link's.
-function useLinkedPlan(p, answers) {
-  for (const { id } of p.data.questionnaires) saveAnswers(id, answers[id] || null);
+// Replaces every saved answer of the guide's questionnaires with the link's
+// (or a file's), with whatever of them an older release set aside.
+function useLinkedPlan(p, { answers, aside }) {
+  for (const { id } of p.data.questionnaires) {
+    saveAnswers(id, answers[id] || aside[id] ? answers[id] || {} : null, aside[id] || []);
+  }
   refresh(p);
 }
 
@@ -229,7 +233,7 @@ function openLinkedPlan(p) {
   const ids = new Set([...Object.keys(own), ...Object.keys(linked.answers)]);
   const same = [...ids].every((id) => own[id] && linked.answers[id] && sameAnswers(own[id], linked.answers[id]));
   if (!Object.keys(own).length || same) {
-    useLinkedPlan(p, linked.answers);
+    useLinkedPlan(p, linked);
     return true;
   }
   p.notice = "This link holds a different plan from the one saved here: choose which to keep, at the top.";
@@ -238,16 +242,18 @@ function openLinkedPlan(p) {
     then();
   };
   refresh(p);
-  askWhichPlan(p.root, { useLink: chosen(() => useLinkedPlan(p, linked.answers)), keepSaved: chosen(() => refresh(p)) });
+  askWhichPlan(p.root, { useLink: chosen(() => useLinkedPlan(p, linked)), keepSaved: chosen(() => refresh(p)) });
   return true;
 }
 
 // ---------------------------------------------------------------- one region
 
 function bind(root) {
+  const data = JSON.parse(root.dataset.planData);
+  learnVersions(data.versions);
   const p = {
     root,
-    data: JSON.parse(root.dataset.planData),
+    data,
     status: root.querySelector("[data-plan-status]"),
     actions: root.querySelector("[data-plan-actions]"),
     content: root.querySelector("[data-plan-content]"),

@@ -3,6 +3,7 @@
 // browser's localStorage, and packed into share links after the '#'.
 
 import { answersKey, browserStorage } from "./storage.js";
+import { moveForward, readVersion, versionOf } from "./versions.js";
 
 const SHARE_PREFIX = "#answers=";
 
@@ -62,22 +63,60 @@ export function sameAnswers(one, other) {
 }
 
 // ---------------------------------------------------------------- storage
+// A questionnaire's record: {version, answers, aside}. `answers` are those the
+// reader gave there, as typed; `aside` those a release left without a
+// question or option to hold them (versions.js). A record saved before
+// versions were kept is the answers alone, under version 1.
 
-export function savedAnswers(questionnaire) {
+const isObject = (value) => value && typeof value === "object" && !Array.isArray(value);
+
+function asRecord(stored) {
+  if (!isObject(stored)) return null;
+  if (isObject(stored.answers) && Number.isInteger(stored.version)) {
+    const aside = Array.isArray(stored.aside) ? stored.aside.filter(isObject) : [];
+    return { version: readVersion(stored.version), answers: stored.answers, aside };
+  }
+  return { version: 1, answers: stored, aside: [] };
+}
+
+// {answers, aside, moved}: what is saved, moved forward to this release
+// (`moved`: it was saved under an older one), or null when nothing is.
+export function savedRecord(questionnaire) {
+  let record;
   try {
-    const saved = JSON.parse(browserStorage().getItem(answersKey(questionnaire)) || "null");
-    return saved && typeof saved === "object" && !Array.isArray(saved) ? saved : null;
+    record = asRecord(JSON.parse(browserStorage().getItem(answersKey(questionnaire)) || "null"));
   } catch {
     return null; // damaged, foreign, or storage refused: nothing saved to read
   }
+  if (!record) return null;
+  const moved = moveForward(questionnaire, record.version, record.answers, record.aside);
+  return { ...moved, moved: record.version < versionOf(questionnaire) };
 }
 
-// Saves the answers as typed (blank answers remove the key); false when the
-// browser refuses to write (storage full, or blocked for this site).
-export function saveAnswers(questionnaire, raw) {
+export function savedAnswers(questionnaire) {
+  return savedRecord(questionnaire)?.answers ?? null;
+}
+
+// Saves the answers as typed, under this release's version; null erases them
+// and anything set aside, and blank answers with nothing set aside remove the
+// key. `aside`: what is set aside now; by default, what was, less the
+// questions these answers answer. False when the browser refuses to write
+// (storage full, or blocked for this site).
+export function saveAnswers(questionnaire, raw, aside = undefined) {
   try {
-    if (!raw || !hasAnswers(raw)) browserStorage().removeItem(answersKey(questionnaire));
-    else browserStorage().setItem(answersKey(questionnaire), JSON.stringify(raw));
+    if (raw === null) {
+      browserStorage().removeItem(answersKey(questionnaire));
+      return true;
+    }
+    const answers = raw;
+    const answered = (entry) => !isBlank(answers[entry.question]);
+    const keptAside = (aside ?? savedRecord(questionnaire)?.aside ?? []).filter((entry) => !answered(entry));
+    if (!hasAnswers(answers) && !keptAside.length) browserStorage().removeItem(answersKey(questionnaire));
+    else {
+      const record = { version: versionOf(questionnaire), answers };
+      if (keptAside.length) record.aside = keptAside;
+      browserStorage().setItem(answersKey(questionnaire), JSON.stringify(record));
+    }
     return true;
   } catch {
     return false;
@@ -87,17 +126,18 @@ export function saveAnswers(questionnaire, raw) {
 // ---------------------------------------------------------------- share links
 
 export function shareLink(questionnaire, raw) {
-  const payload = encodeURIComponent(JSON.stringify({ q: questionnaire, a: raw }));
+  const payload = encodeURIComponent(JSON.stringify({ q: questionnaire, v: versionOf(questionnaire), a: raw }));
   return location.origin + location.pathname + SHARE_PREFIX + payload;
 }
 
-// The answers a share link in the address bar carries for this questionnaire, or null.
+// What a share link in the address bar carries for this questionnaire, moved
+// forward from the release that made it: {answers, aside}, or null.
 export function sharedAnswers(questionnaire) {
   if (!location.hash.startsWith(SHARE_PREFIX)) return null;
   try {
     const data = JSON.parse(decodeURIComponent(location.hash.slice(SHARE_PREFIX.length)));
-    const valid = data.q === questionnaire && data.a && typeof data.a === "object";
-    return valid && !Array.isArray(data.a) ? data.a : null;
+    if (data.q !== questionnaire || !isObject(data.a)) return null;
+    return moveForward(questionnaire, readVersion(data.v), data.a);
   } catch {
     return null; // A damaged link fills nothing.
   }

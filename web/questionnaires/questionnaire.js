@@ -7,7 +7,8 @@
 // answer and hears other tabs, carried.js offers facts given elsewhere,
 // fields.js knows the questions on screen, result-view.js shows the result,
 // printed-plan.js prints it, shared-link.js asks before a link replaces saved
-// answers, and storage-fault.js says when this browser keeps nothing.
+// answers, storage-fault.js says when this browser keeps nothing, and
+// versions.js with set-aside.js move answers of an older release forward.
 
 import { Reply } from "../engine/contract.js";
 import { theEngine } from "../engine/engine-client.js";
@@ -18,6 +19,7 @@ import {
   sameAnswers,
   saveAnswers,
   savedAnswers,
+  savedRecord,
   shareLink,
   sharedAnswers,
   writeRaw,
@@ -29,7 +31,9 @@ import { changedAnswers, keepAnswers, onAnswersElsewhere } from "./kept-answers.
 import { printPlan } from "./printed-plan.js";
 import { release, showProblem, showResult, showWaiting } from "./result-view.js";
 import { askWhichAnswers, boundedAnswers, forgetRefused, sayRefused } from "./shared-link.js";
+import { forgetAside, showAside } from "./set-aside.js";
 import { faultSlot, sayIfNotKept } from "./storage-fault.js";
+import { fitting, learnVersions } from "./versions.js";
 
 const STATUS_TEXT = {
   ready: "",
@@ -160,6 +164,7 @@ function erase(q) {
   for (const control of q.form.elements) if (control.type === "text" || control.type === "date") control.value = "";
   forgetCarried(q.form, q.carried);
   if (saveAnswers(q.definition.id, null)) q.kept = {};
+  showAside(q.form, q.definition, [], () => {});
   // Facts given in other questionnaires are still there: offered again.
   carryOver(q.form, q.definition, q.shares, q.carried);
   evaluateAnswers(q);
@@ -190,23 +195,46 @@ async function print(q) {
 
 // ---------------------------------------------------------------- one form
 
-// A link's answers replace those on screen (and are kept with the next
-// evaluation), all but any too long for their question.
+// Shows what a release set aside; letting go keeps only those beside a question.
+function showSetAside(q, aside) {
+  showAside(q.form, q.definition, aside, () => {
+    const record = savedRecord(q.definition.id);
+    if (!record) return;
+    const asked = new Set(q.definition.questions.map((question) => question.id));
+    saveAnswers(q.definition.id, record.answers, record.aside.filter((entry) => asked.has(entry.question)));
+  });
+}
+
+// A link's answers replace those on screen and saved, all but any too long
+// for their question; any it holds from an older release that no longer fit
+// are set aside and shown.
 function useLinkAnswers(q, shared) {
-  const { answers, refused } = boundedAnswers(q.definition, shared);
+  const { answers, refused } = boundedAnswers(q.definition, shared.answers);
   forgetCarried(q.form, q.carried);
   writeRaw(q.form, q.definition, answers);
   sayRefused(q.form, q.definition, refused);
+  if (saveAnswers(q.definition.id, answers, shared.aside)) q.kept = answers;
+  showSetAside(q, shared.aside);
   forgetSharedAnswers();
 }
 
-// Saved answers fill the form; a share link's answers too, unless they would
+// Saved answers fill the form, moved forward from the release they were saved
+// under (and saved so at once); a share link's answers too, unless they would
 // replace different saved ones: then the reader chooses.
 function fillAnswers(q) {
-  const saved = savedAnswers(q.definition.id);
-  const shared = sharedAnswers(q.definition.id);
+  const id = q.definition.id;
+  const record = savedRecord(id);
+  let saved = null;
+  if (record) {
+    const fit = fitting(q.definition, record.answers, record.aside);
+    saved = fit.answers;
+    if (record.moved || fit.aside.length !== record.aside.length) saveAnswers(id, saved, fit.aside);
+    showSetAside(q, fit.aside);
+  }
+  const link = sharedAnswers(id);
+  const shared = link && fitting(q.definition, link.answers, link.aside);
   q.kept = saved || {};
-  if (shared && (!saved || sameAnswers(saved, shared))) return useLinkAnswers(q, shared);
+  if (shared && (!saved || !hasAnswers(saved) || sameAnswers(saved, shared.answers))) return useLinkAnswers(q, shared);
   if (saved) writeRaw(q.form, q.definition, saved);
   if (!shared) return;
   askWhichAnswers(q.form, {
@@ -228,7 +256,8 @@ function worksheetOnly(form) {
 // Brings one questionnaire to life; returns what lets it go again.
 function bind(root) {
   const form = root.querySelector("form[data-questionnaire]");
-  const { definition, advice, engine: addresses, pages, shares } = JSON.parse(root.dataset.questionnaireData);
+  const { definition, advice, engine: addresses, pages, shares, versions } = JSON.parse(root.dataset.questionnaireData);
+  learnVersions(versions);
   if (!keepsContract(form, definition)) {
     worksheetOnly(form);
     return () => {};
@@ -266,6 +295,7 @@ function bind(root) {
     if (event.target.name) {
       takeAsOwn(form, event.target.name, q.carried);
       forgetRefused(form, event.target.name);
+      forgetAside(form, event.target.name);
     }
     update();
   };
